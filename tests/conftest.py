@@ -1,0 +1,61 @@
+"""pytest options for the snippet runner: --device and --update-outputs."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from snippet_runner.execute import DEVICE_VARIABLE, cuda_available
+
+DEVICES = ("cpu", "cuda")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("snippets", "documentation snippets")
+    group.addoption(
+        "--device",
+        default=os.environ.get(DEVICE_VARIABLE) or "cpu,cuda",
+        help=f"devices to run snippets on, comma-separated (default: ${DEVICE_VARIABLE} or 'cpu,cuda'); "
+        "CUDA runs are reported as skipped where no GPU is present",
+    )
+    group.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite every snippet's .out from a CPU run instead of comparing",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    devices = [d.strip() for d in config.getoption("--device").split(",") if d.strip()]
+    unknown = sorted(set(devices) - set(DEVICES))
+    if unknown or not devices:
+        raise pytest.UsageError(f"--device takes {', '.join(DEVICES)}; got {config.getoption('--device')!r}")
+    if config.getoption("--update-outputs"):
+        if devices == ["cuda"]:
+            raise pytest.UsageError(".out files are written from a CPU run: use --update-outputs with --device cpu")
+        devices = ["cpu"]
+    config.snippet_devices = devices
+    config.updated_outputs = []
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "device" in metafunc.fixturenames:
+        metafunc.parametrize("device", metafunc.config.snippet_devices)
+
+
+@pytest.fixture
+def on_device(device: str) -> str:
+    """The device under test; a CUDA run without a GPU is skipped, with the reason."""
+    if device == "cuda" and not cuda_available():
+        import torch
+
+        pytest.skip(f"CUDA is not available here (torch {torch.__version__}); on a GPU: pytest --device cuda")
+    return device
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if config.getoption("--update-outputs"):
+        changed = config.updated_outputs
+        terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) changed")
+        for name in changed:
+            terminalreporter.write_line(f"  {name}")

@@ -1,0 +1,53 @@
+"""Every snippet runs, and what it prints matches the .out beside it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from snippet_runner.compare import differences, normalise, report
+from snippet_runner.execute import run_snippet
+from snippet_runner.snippets import SNIPPETS_DIR, SnippetError, display, read_snippet, snippet_files
+
+
+def _param(path: Path):
+    try:
+        slow = "slow" in read_snippet(path).markers
+    except SnippetError:
+        slow = False  # the test itself reports the error, with file and line
+    return pytest.param(path, id=path.relative_to(SNIPPETS_DIR).as_posix(), marks=[pytest.mark.slow] if slow else [])
+
+
+@pytest.mark.parametrize("path", [_param(p) for p in snippet_files()])
+def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureRequest) -> None:
+    try:
+        snippet = read_snippet(path)
+    except SnippetError as error:
+        pytest.fail(str(error), pytrace=False)
+    if not snippet.runs_on(on_device):
+        pytest.skip(f"{snippet.name} is marked {'cpu-only' if on_device == 'cuda' else 'cuda-only'}")
+
+    run = run_snippet(path, on_device, timeout=snippet.timeout, raises="raises" in snippet.markers)
+    if not run.ok:
+        pytest.fail(run.problem, pytrace=False)
+
+    out = snippet.out_path
+    if request.config.getoption("--update-outputs"):
+        new = normalise(run.stdout)
+        if not out.exists() or out.read_text(encoding="utf-8") != new:
+            out.write_text(new, encoding="utf-8")
+            request.config.updated_outputs.append(display(out))
+        return
+    if not out.exists():
+        pytest.fail(f"{display(path)} has no {out.name} beside it: run `make update-outputs` to create it", pytrace=False)
+
+    expected = out.read_text(encoding="utf-8")
+    if "nondeterministic" in snippet.markers:
+        mode = "shape"
+    elif "exact" in snippet.markers and on_device == "cpu":
+        mode = "exact"
+    else:
+        mode = "tolerant"
+    found = differences(expected, run.stdout, mode=mode, rtol=snippet.rtol)
+    if found:
+        pytest.fail(report(display(path), on_device, expected, run.stdout, found), pytrace=False)
