@@ -1,15 +1,16 @@
-"""On data where float64 never rounds, the two loops agree to the last bit."""
+"""Where float64 never rounds, the two loops agree to the last bit."""
 from fractions import Fraction
 from importlib import import_module
 
 descend = import_module("02_by_hand").descend  # the hand-written loop
 train = import_module("03_with_pytorch").train  # the PyTorch loop
 
-inputs = [[1.0, 2.0, 0.0], [0.0, 1.0, 3.0], [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]]
+inputs = [[1.0, 2.0, 0.0], [0.0, 1.0, 3.0],
+          [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]]
 labels = [5.0, 7.0, 1.0, 4.0]
 m, n, alpha, steps = len(inputs), len(inputs[0]), Fraction(1, 8), 10
 
-# The same descent in exact rational arithmetic, where nothing is rounded
+# The same descent in exact rational arithmetic: nothing is rounded
 exact, rational = [Fraction(0)] * n, []
 for _ in range(steps):
     errors = [Fraction(y) - sum(Fraction(xj) * w for xj, w in zip(x, exact))
@@ -19,10 +20,10 @@ for _ in range(steps):
     exact = [w + alpha * g for w, g in zip(exact, gradient)]
     rational.append(exact)
 
-by_hand = [w for _, _, w in descend(inputs, labels, float(alpha), steps)]
-pytorch = [w for _, _, w in train(inputs, labels, float(alpha), steps)]
+by_hand = [w for _, _, w in descend(inputs, labels, 0.125, steps)]
+pytorch = [w for _, _, w in train(inputs, labels, 0.125, steps)]
 
 as_fractions = [list(map(Fraction, w)) for w in by_hand]
-print("hand-written == exact result, every step:", as_fractions == rational)
-print("PyTorch == hand-written, every step:     ", pytorch == by_hand)
+print("hand-written == exact, every step:", as_fractions == rational)
+print("PyTorch == hand-written, every step:", pytorch == by_hand)
 print("step 10 in hex:", [w.hex() for w in pytorch[-1]])

@@ -1,4 +1,4 @@
-"""On random float64 data the two loops round differently: a few ulp apart."""
+"""On random float64 data the two loops round differently."""
 # markers: cpu-only
 import math
 from importlib import import_module
@@ -8,7 +8,8 @@ import torch
 descend = import_module("02_by_hand").descend
 train = import_module("03_with_pytorch").train
 
-generator = torch.Generator().manual_seed(0)  # CPU generator: same data everywhere
+# Data from the CPU generator, so it is the same on every machine
+generator = torch.Generator().manual_seed(0)
 inputs = torch.rand(8, 3, dtype=torch.float64, generator=generator) * 2 - 1
 labels = inputs @ torch.tensor([1.5, -2.0, 0.5], dtype=torch.float64)
 inputs, labels = inputs.tolist(), labels.tolist()
@@ -19,11 +20,13 @@ pytorch = [w for _, _, w in train(inputs, labels, 0.1, steps)]
 
 
 def ulps(a, b):
+    """The largest gap between two weight lists, in units in the last place."""
     return max(abs(x - y) / math.ulp(x) for x, y in zip(a, b))
 
 
 gaps = [ulps(h, p) for h, p in zip(by_hand, pytorch)]
+first = next(step for step, gap in enumerate(gaps, 1) if gap)
 print(f"bit-identical steps: {gaps.count(0)} of {steps}")
-print(f"first step that differs: {next(i for i, g in enumerate(gaps, 1) if g)}")
+print(f"first step that differs: {first}")
 print(f"largest gap: {max(gaps):.0f} ulp")
 print(f"after {steps} steps:", [round(w, 12) for w in pytorch[-1]])

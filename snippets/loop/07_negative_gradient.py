@@ -15,14 +15,15 @@ for x, label in zip(inputs, labels):
     d_weights = [d + (label - h) * xj for d, xj in zip(d_weights, x)]
 d_weights = [d / m for d in d_weights]
 
-X = torch.tensor(inputs, dtype=torch.float64, device=device)
-y = torch.tensor(labels, dtype=torch.float64, device=device)
-w = torch.tensor(weights, dtype=torch.float64, device=device, requires_grad=True)
+f64 = dict(dtype=torch.float64, device=device)
+X, y = torch.tensor(inputs, **f64), torch.tensor(labels, **f64)
+w = torch.tensor(weights, **f64, requires_grad=True)
 loss = ((y - X @ w) ** 2 / 2).mean()
 loss.backward()
 
 print("hand-written d_weights:", d_weights)
 print("PyTorch w.grad:        ", w.grad.tolist())
 print("w.grad == -d_weights:", w.grad.tolist() == [-d for d in d_weights])
-print("weights + alpha * d_weights:", [a + alpha * d for a, d in zip(weights, d_weights)])
+print("weights + alpha * d_weights:",
+      [a + alpha * d for a, d in zip(weights, d_weights)])
 print("w - lr * w.grad:            ", (w - alpha * w.grad).tolist())

@@ -1,4 +1,4 @@
-"""backward() starts at the loss: the loss tensor is the root of the graph it walks."""
+"""backward() starts at the loss: it is the root of the graph it walks."""
 # markers: raises
 import os
 
@@ -20,7 +20,7 @@ def show(node, depth=0):
             show(child, depth + 1)
 
 
-show(loss.grad_fn)  # what loss.backward() will walk, from the loss down to the weights
+show(loss.grad_fn)  # what loss.backward() walks, from the loss to the weight
 
-outputs = net(inputs)  # a result that is not a single number
-outputs.backward()  # there is no scalar root to start from
+outputs = net(inputs)  # two numbers, not one
+outputs.backward()  # there is no single root to start from

@@ -1,4 +1,4 @@
-"""What .grad holds at each point of one PyTorch iteration."""
+"""What .grad holds at each point of a PyTorch iteration."""
 import os
 
 import torch
@@ -13,15 +13,15 @@ nn.init.zeros_(net.weight)
 optimizer = torch.optim.SGD(net.parameters(), lr=0.125)
 
 
-def step(note):
+def backward(note):
     loss = nn.MSELoss()(net(inputs), labels) / 2
     loss.backward()
-    print(f"{note:28}", net.weight.grad)
+    print(f"{note:26}", net.weight.grad)
 
 
-print(f"{'before any backward':28}", net.weight.grad)
-step("after backward")
-step("after a second backward")  # adds to the first: no zero_grad in between
+print(f"{'before any backward':26}", net.weight.grad)
+backward("after backward")
+backward("after another backward")  # adds up: no zero_grad in between
 optimizer.zero_grad()
-print(f"{'after zero_grad()':28}", net.weight.grad)
-step("after backward")
+print(f"{'after zero_grad()':26}", net.weight.grad)
+backward("after backward")
