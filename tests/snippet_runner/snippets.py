@@ -26,7 +26,11 @@ MARKER_LINE = re.compile(r"^#\s*markers:(?P<names>.*)$")
 
 
 class SnippetError(Exception):
-    """A snippet file that the runner cannot accept; the message names the file and line."""
+    """A snippet file that the runner cannot accept, with the file and line to fix."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{display(path)}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
 
 
 @dataclass(frozen=True)
@@ -54,9 +58,8 @@ class Snippet:
 
 def read_snippet(path: Path) -> Snippet:
     """Parse the `# markers: a, b, rtol=1e-3` line of one snippet."""
-    rel = display(path)
     if not FILE_NAME.match(path.name):
-        raise SnippetError(f"{rel}:1: snippet names look like NN_what.py (two digits, lower case)")
+        raise SnippetError(path, 1, "snippet names look like NN_what.py (two digits, lower case)")
     markers: set[str] = set()
     options: dict[str, float] = {}
     seen = None
@@ -65,7 +68,7 @@ def read_snippet(path: Path) -> Snippet:
         if not found:
             continue
         if seen is not None:
-            raise SnippetError(f"{rel}:{lineno}: second '# markers:' line (the first is line {seen})")
+            raise SnippetError(path, lineno, f"second '# markers:' line (the first is line {seen})")
         seen = lineno
         for word in filter(None, (w.strip() for w in found["names"].split(","))):
             key, eq, value = word.partition("=")
@@ -73,14 +76,14 @@ def read_snippet(path: Path) -> Snippet:
                 try:
                     options[key] = OPTIONS[key](value)
                 except ValueError:
-                    raise SnippetError(f"{rel}:{lineno}: {key} needs a number, got {value!r}") from None
+                    raise SnippetError(path, lineno, f"{key} needs a number, got {value!r}") from None
             elif not eq and word in MARKERS:
                 markers.add(word)
             else:
                 known = ", ".join([*MARKERS, *(f"{k}=N" for k in OPTIONS)])
-                raise SnippetError(f"{rel}:{lineno}: unknown marker {word!r}; known: {known}")
+                raise SnippetError(path, lineno, f"unknown marker {word!r}; known: {known}")
     if {"cpu-only", "cuda-only"} <= markers:
-        raise SnippetError(f"{rel}:{seen}: a snippet cannot be both cpu-only and cuda-only")
+        raise SnippetError(path, seen, "a snippet cannot be both cpu-only and cuda-only")
     timeout = options.get("timeout", SLOW_TIMEOUT if "slow" in markers else DEFAULT_TIMEOUT)
     return Snippet(path, frozenset(markers), options.get("rtol", Snippet.rtol), timeout)
 

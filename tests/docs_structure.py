@@ -1,0 +1,199 @@
+"""Structural checks of docs/ and snippets/ that need no MkDocs: pairing, includes, anchors.
+
+Every check returns a list of Problems; each names a file and a line so a contributor can jump to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from snippet_runner.snippets import SnippetError, display, read_snippet
+
+LANGUAGES = ("en", "zh")
+OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
+PYTHON_LANGUAGES = {"python", "py", "python3", "pycon", "ipython"}
+MAX_SNIPPET_LINE = 79
+DEVICE_LINE = 'device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))'
+
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)(?P<rest>.*)$")
+INCLUDE = re.compile(r'^\s*-+8<-+\s+"(?P<target>[^"]+)"\s*$')
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
+ANCHOR = re.compile(r"\{\s*#(?P<anchor>[\w-]+)\s*\}$")
+TITLE = re.compile(r'title="(?P<title>[^"]*)"')
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display(self.path)}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Include:
+    line: int
+    target: str
+    fence_lang: str
+    fence_title: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    anchor: str | None
+
+
+@dataclass
+class Page:
+    path: Path
+    includes: list[Include]
+    headings: list[Heading]
+    problems: list[Problem]
+
+
+def parse_page(path: Path) -> Page:
+    """Read the includes, headings and fenced blocks of one Markdown page."""
+    page = Page(path, [], [], [])
+    fence = None  # (marker, lang, title, first line) while inside a fenced block
+    body: list[tuple[int, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        opening = FENCE.match(line)
+        if fence is None:
+            if opening:
+                title = TITLE.search(opening["rest"])
+                fence = (opening["fence"], opening["lang"].lower(), title["title"] if title else "", number)
+                body = []
+            elif heading := HEADING.match(line):
+                anchor = ANCHOR.search(heading["text"])
+                page.headings.append(Heading(number, len(heading["hashes"]), anchor["anchor"] if anchor else None))
+            continue
+        marker, lang, title, start = fence
+        if line.strip() == marker[0] * len(line.strip()) and len(line.strip()) >= len(marker):
+            _check_block(page, lang, title, start, body)
+            fence = None
+            continue
+        body.append((number, line))
+        if include := INCLUDE.match(line):
+            page.includes.append(Include(number, include["target"], lang, title))
+    if fence is not None:
+        page.problems.append(Problem(path, fence[3], "code block is never closed"))
+    return page
+
+
+def _check_block(page: Page, lang: str, title: str, start: int, body: list[tuple[int, str]]) -> None:
+    code = [(n, text) for n, text in body if text.strip()]
+    inline = [n for n, text in code if not INCLUDE.match(text)]
+    if lang in PYTHON_LANGUAGES and inline:
+        page.problems.append(Problem(
+            page.path, start,
+            "Python code written inline in a page; put it in snippets/<page>/NN_what.py and include it "
+            'with --8<-- "<page>/NN_what.py"',
+        ))
+    if title in OUTPUT_TITLES.values() and (inline or len(code) != 1 or not code[0][1].strip().endswith('.out"')):
+        page.problems.append(Problem(
+            page.path, start, f'an "{title}" block must hold exactly one include of a .out file, never typed output',
+        ))
+
+
+def check_pages(docs_dir: Path, snippets_dir: Path) -> list[Problem]:
+    """Pair en and zh pages, then compare their includes and headings; check every include."""
+    problems: list[Problem] = []
+    pages = {lang: {p.relative_to(docs_dir / lang): p for p in sorted((docs_dir / lang).rglob("*.md"))}
+             for lang in LANGUAGES}
+    for lang, other in (("en", "zh"), ("zh", "en")):
+        for rel, path in pages[lang].items():
+            if rel not in pages[other]:
+                problems.append(Problem(path, 1, f"has no counterpart docs/{other}/{rel.as_posix()}"))
+    for rel, en_path in pages["en"].items():
+        en = parse_page(en_path)
+        problems += en.problems + _page_problems(en, "en", snippets_dir)
+        if rel in pages["zh"]:
+            zh = parse_page(pages["zh"][rel])
+            problems += zh.problems + _page_problems(zh, "zh", snippets_dir) + _parity(en, zh)
+    for rel, zh_path in pages["zh"].items():
+        if rel not in pages["en"]:
+            zh = parse_page(zh_path)
+            problems += zh.problems + _page_problems(zh, "zh", snippets_dir)
+    return problems
+
+
+def _page_problems(page: Page, lang: str, snippets_dir: Path) -> list[Problem]:
+    problems = []
+    for include in page.includes:
+        if not (snippets_dir / include.target).is_file():
+            problems.append(Problem(page.path, include.line, f"includes {include.target}, which is not in snippets/"))
+        if include.target.endswith(".out") and include.fence_title != OUTPUT_TITLES[lang]:
+            problems.append(Problem(
+                page.path, include.line, f'show {include.target} in a block titled "{OUTPUT_TITLES[lang]}"',
+            ))
+    for include, following in zip(page.includes, [*page.includes[1:], None]):
+        if include.target.endswith(".py"):
+            wanted = include.target.removesuffix(".py") + ".out"
+            if following is None or following.target != wanted:
+                problems.append(Problem(page.path, include.line, f"{include.target} must be followed by its output {wanted}"))
+    seen: dict[str, int] = {}
+    for heading in page.headings:
+        if heading.anchor is None:
+            problems.append(Problem(page.path, heading.line, "heading has no explicit anchor such as { #what-it-says }"))
+        elif heading.anchor in seen:
+            problems.append(Problem(page.path, heading.line, f"anchor #{heading.anchor} is already used on line {seen[heading.anchor]}"))
+        else:
+            seen[heading.anchor] = heading.line
+    return problems
+
+
+def _parity(en: Page, zh: Page) -> list[Problem]:
+    """The zh page must include the same files and carry the same headings, in the same order."""
+    problems = []
+    pairs = [
+        ("include", [(i.line, i.target) for i in en.includes], [(i.line, i.target) for i in zh.includes]),
+        ("heading", [(h.line, f"h{h.level} #{h.anchor}") for h in en.headings],
+         [(h.line, f"h{h.level} #{h.anchor}") for h in zh.headings]),
+    ]
+    for what, en_items, zh_items in pairs:
+        for (en_line, en_item), (zh_line, zh_item) in zip(en_items, zh_items):
+            if en_item != zh_item:
+                problems.append(Problem(zh.path, zh_line, f"{what} {zh_item} where {display(en.path)}:{en_line} has {en_item}"))
+                break
+        else:
+            if len(en_items) > len(zh_items):
+                en_line, en_item = en_items[len(zh_items)]
+                problems.append(Problem(zh.path, zh_items[-1][0] if zh_items else 1,
+                                        f"missing {what} {en_item} (from {display(en.path)}:{en_line})"))
+            elif len(zh_items) > len(en_items):
+                zh_line, zh_item = zh_items[len(en_items)]
+                problems.append(Problem(zh.path, zh_line, f"extra {what} {zh_item}, not in {display(en.path)}"))
+    return problems
+
+
+def check_snippets(snippets_dir: Path, docs_dir: Path) -> list[Problem]:
+    """Each snippet has its .out and a page that includes it, and runs on any device as it is."""
+    problems: list[Problem] = []
+    included = {i.target for p in sorted((docs_dir / "en").rglob("*.md")) for i in parse_page(p).includes}
+    for out in sorted(snippets_dir.rglob("*.out")):
+        if not out.with_suffix(".py").is_file():
+            problems.append(Problem(out, 1, f"no snippet {out.with_suffix('.py').name} produces this output"))
+    for path in sorted(snippets_dir.rglob("*.py")):
+        name = path.relative_to(snippets_dir).as_posix()
+        try:
+            snippet = read_snippet(path)
+        except SnippetError as error:
+            problems.append(Problem(path, error.line, error.message))
+            continue
+        if not path.with_suffix(".out").is_file():
+            problems.append(Problem(path, 1, f"has no {path.with_suffix('.out').name}: run `make update-outputs`"))
+        if name not in included:
+            problems.append(Problem(path, 1, "no page in docs/en includes this snippet"))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if len(line) > MAX_SNIPPET_LINE:
+                problems.append(Problem(path, number, f"line is {len(line)} characters; pages fit {MAX_SNIPPET_LINE}"))
+        uses_torch = any(line.startswith(("import torch", "from torch")) for line in lines)
+        if uses_torch and "cpu-only" not in snippet.markers and DEVICE_LINE not in lines:
+            problems.append(Problem(path, 1, f"imports torch but lacks the device line: {DEVICE_LINE}"))
+    return problems

@@ -1,0 +1,128 @@
+"""The structural checks catch each kind of broken input and name the file and line."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from docs_structure import check_pages, check_snippets
+
+SNIPPET = 'import os\n\nimport torch\n\ndevice = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))\nprint(1)\n'
+EN_PAGE = """# Page { #page }
+
+## Part { #part }
+
+```python title="snippets/demo/01_one.py"
+--8<-- "demo/01_one.py"
+```
+
+```text title="Output"
+--8<-- "demo/01_one.out"
+```
+"""
+ZH_PAGE = EN_PAGE.replace("# Page", "# 页面").replace("## Part", "## 部分").replace('"Output"', '"输出"')
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A minimal valid site: one page in two languages, one snippet with its output."""
+    (tmp_path / "snippets/demo").mkdir(parents=True)
+    (tmp_path / "snippets/demo/01_one.py").write_text(SNIPPET)
+    (tmp_path / "snippets/demo/01_one.out").write_text("1\n")
+    for lang, text in (("en", EN_PAGE), ("zh", ZH_PAGE)):
+        (tmp_path / "docs" / lang).mkdir(parents=True)
+        (tmp_path / "docs" / lang / "demo.md").write_text(text)
+    return tmp_path
+
+
+def problems(tree: Path) -> list[str]:
+    found = check_pages(tree / "docs", tree / "snippets") + check_snippets(tree / "snippets", tree / "docs")
+    return [f"{p.path.relative_to(tree).as_posix()}:{p.line}: {p.message}".replace(f"{tree}/", "") for p in found]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_valid_tree_has_no_problems(tree: Path) -> None:
+    assert problems(tree) == []
+
+
+def test_snippet_without_output(tree: Path) -> None:
+    (tree / "snippets/demo/01_one.out").unlink()
+    assert "snippets/demo/01_one.py:1: has no 01_one.out: run `make update-outputs`" in problems(tree)
+
+
+def test_output_without_snippet(tree: Path) -> None:
+    (tree / "snippets/demo/02_gone.out").write_text("x\n")
+    assert "snippets/demo/02_gone.out:1: no snippet 02_gone.py produces this output" in problems(tree)
+
+
+def test_snippet_no_page_includes(tree: Path) -> None:
+    (tree / "snippets/demo/02_lonely.py").write_text("print(2)\n")
+    (tree / "snippets/demo/02_lonely.out").write_text("2\n")
+    assert problems(tree) == ["snippets/demo/02_lonely.py:1: no page in docs/en includes this snippet"]
+
+
+def test_missing_translation(tree: Path) -> None:
+    (tree / "docs/zh/demo.md").unlink()
+    assert problems(tree) == ["docs/en/demo.md:1: has no counterpart docs/zh/demo.md"]
+
+
+def test_different_include(tree: Path) -> None:
+    edit(tree / "docs/zh/demo.md", '"demo/01_one.out"', '"demo/01_one.py"')
+    found = problems(tree)
+    assert "docs/zh/demo.md:10: include demo/01_one.py where docs/en/demo.md:10 has demo/01_one.out" in found
+
+
+def test_broken_include(tree: Path) -> None:
+    for lang in ("en", "zh"):
+        edit(tree / f"docs/{lang}/demo.md", '"demo/01_one.py"', '"demo/01_on.py"')
+    found = problems(tree)
+    assert "docs/en/demo.md:6: includes demo/01_on.py, which is not in snippets/" in found
+    assert "docs/zh/demo.md:6: includes demo/01_on.py, which is not in snippets/" in found
+
+
+def test_different_anchor(tree: Path) -> None:
+    edit(tree / "docs/zh/demo.md", "{ #part }", "{ #bu-fen }")
+    assert problems(tree) == ["docs/zh/demo.md:3: heading h2 #bu-fen where docs/en/demo.md:3 has h2 #part"]
+
+
+def test_heading_without_anchor(tree: Path) -> None:
+    for lang in ("en", "zh"):
+        edit(tree / f"docs/{lang}/demo.md", " { #part }", "")
+    found = problems(tree)
+    assert "docs/en/demo.md:3: heading has no explicit anchor such as { #what-it-says }" in found
+
+
+def test_inline_python_block(tree: Path) -> None:
+    edit(tree / "docs/en/demo.md", "## Part { #part }\n", "## Part { #part }\n\n```python\nprint('typed')\n```\n")
+    found = problems(tree)
+    assert any(line.startswith("docs/en/demo.md:5: Python code written inline") for line in found), found
+
+
+def test_typed_output_block(tree: Path) -> None:
+    edit(tree / "docs/en/demo.md", '--8<-- "demo/01_one.out"', "1")
+    found = problems(tree)
+    assert any(line.startswith('docs/en/demo.md:9: an "Output" block must hold exactly one include') for line in found)
+    assert "docs/en/demo.md:6: demo/01_one.py must be followed by its output demo/01_one.out" in found
+
+
+def test_snippet_without_device_line(tree: Path) -> None:
+    edit(tree / "snippets/demo/01_one.py", 'device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))\n', "")
+    assert any(line.startswith("snippets/demo/01_one.py:1: imports torch but lacks the device line") for line in problems(tree))
+
+
+def test_unknown_marker(tree: Path) -> None:
+    edit(tree / "snippets/demo/01_one.py", "import os\n", "import os\n# markers: exact, fast\n")
+    assert problems(tree) == [
+        "snippets/demo/01_one.py:2: unknown marker 'fast'; known: exact, cpu-only, cuda-only, slow, "
+        "nondeterministic, raises, rtol=N, timeout=N"
+    ]
+
+
+def test_long_snippet_line(tree: Path) -> None:
+    edit(tree / "snippets/demo/01_one.py", "print(1)", "print(1)  # " + "x" * 80)
+    assert problems(tree) == ["snippets/demo/01_one.py:6: line is 92 characters; pages fit 79"]
