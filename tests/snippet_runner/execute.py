@@ -25,8 +25,6 @@ import torch
 import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that once here saves ~1.4 s a snippet
 
 DEVICE_VARIABLE = "SNIPPET_DEVICE"
-# The seed torch's default generator has in a fresh interpreter.
-FRESH_TORCH_SEED = torch.initial_seed()
 # The warning filters of a fresh interpreter (Python 3.11 release build).
 FRESH_WARNING_FILTERS = [
     ("default", None, DeprecationWarning, "__main__", 0),
@@ -154,9 +152,10 @@ def _fresh_process_state(out_file: Path, err_file: Path, timeout: float) -> None
         warnings.filterwarnings(action, category=category, module=module or "", lineno=lineno)
     warnings.showwarning = _print_warning
 
+    # A fresh interpreter seeds all three from the OS, so an unseeded snippet varies from run to run.
     random.seed()
     np.random.seed()
-    torch.manual_seed(FRESH_TORCH_SEED)
+    torch.seed()
     torch.set_printoptions(profile="default")
 
 

@@ -1,0 +1,114 @@
+"""The strict MkDocs build succeeds and the built HTML is what readers should get."""
+from __future__ import annotations
+
+import html
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from snippet_runner.snippets import ROOT, SNIPPETS_DIR
+
+SITE_NAMES = {"en": "zero_grad · backward · step, line by line", "zh": "逐行读懂 zero_grad · backward · step"}
+OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
+PAGES = ["", "loop/"]  # every content page, as served under / and /zh/
+EXTERNAL_LOAD = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|preconnect)[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref=["']?(?:https?:)?//[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|preconnect)"""
+    r"""|url\(\s*["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build for the whole session; a warning fails it, and the log says where."""
+    out = tmp_path_factory.mktemp("site")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
+    return out
+
+
+def page(site: Path, lang: str, path: str) -> str:
+    prefix = "zh/" if lang == "zh" else ""
+    return (site / prefix / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_site_name_and_language(site: Path, lang: str, path: str) -> None:
+    text = page(site, lang, path)
+    assert f'<html lang="{lang}"' in text
+    assert re.search(rf"<title>[^<]*{re.escape(SITE_NAMES[lang])}</title>", text)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_language_switcher_lands_on_the_same_page(site: Path, path: str) -> None:
+    switch_to_zh = re.search(r'<a href="([^"]*)" hreflang="zh"', page(site, "en", path))[1]
+    switch_to_en = re.search(r'<a href="([^"]*)" hreflang="en"', page(site, "zh", path))[1]
+    assert _follow(site, site / path, switch_to_zh) == (site / "zh" / path).resolve()
+    assert _follow(site, site / "zh" / path, switch_to_en) == (site / path).resolve()
+
+
+def _follow(site: Path, here: Path, href: str) -> Path:
+    """Where a link leads in the built site; the home page's switcher links from the site root."""
+    return (site / href.lstrip("/") if href.startswith("/") else here / href).resolve()
+
+
+def test_nav_labels_are_translated(site: Path) -> None:
+    zh_nav = page(site, "zh", "loop/")
+    assert "训练循环与手写版对照" in zh_nav and "首页" in zh_nav
+    assert "The training loop" not in zh_nav
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_output_is_rendered_from_its_file(site: Path, lang: str) -> None:
+    """Each .out appears verbatim under a block titled Output / 输出 (no include was lost)."""
+    text = page(site, lang, "loop/")
+    blocks = re.findall(
+        rf'<span class="filename">{OUTPUT_TITLES[lang]}</span>.*?<code>(.*?)</code>', text, flags=re.DOTALL,
+    )
+    rendered = {re.sub(r"<[^>]+>", "", block) for block in blocks}
+    rendered = {html.unescape(block) for block in rendered}
+    outs = sorted((SNIPPETS_DIR / "loop").glob("*.out"))
+    assert len(blocks) == len(outs)
+    for out in outs:
+        assert out.read_text(encoding="utf-8") in rendered or out.read_text(encoding="utf-8").rstrip("\n") in {
+            r.rstrip("\n") for r in rendered
+        }, f"{out.name} is not shown on the {lang} loop page"
+    assert "--8&lt;--" not in text and "--8<--" not in text
+
+
+def test_copy_buttons_and_annotations_are_on(site: Path) -> None:
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  page(site, "en", "loop/"))[1])
+    assert {"content.code.copy", "content.code.annotate"} <= set(config["features"])
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    """Readers in mainland China cannot reach Google Fonts or CDNs: every asset is served locally."""
+    offenders = []
+    for built in sorted(site.rglob("*")):
+        if built.suffix in {".html", ".css", ".js"}:
+            text = built.read_text(encoding="utf-8", errors="replace")
+            if built.suffix == ".html":
+                offenders += [f"{built.relative_to(site)}: {m[0][:80]}" for m in EXTERNAL_LOAD.finditer(text)]
+            if "fonts.googleapis" in text or "fonts.gstatic" in text:
+                offenders.append(f"{built.relative_to(site)}: Google Fonts")
+            if built.suffix == ".html" and 'class="mermaid"' in text:
+                offenders.append(f"{built.relative_to(site)}: a mermaid diagram would load mermaid from unpkg")
+    assert offenders == []
+
+
+def test_the_external_load_check_can_fail() -> None:
+    assert EXTERNAL_LOAD.search('<script src="https://cdn.jsdelivr.net/npm/katex.js"></script>')
+    assert EXTERNAL_LOAD.search('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">')
+    assert not EXTERNAL_LOAD.search('<a href="https://github.com/pytorch/pytorch">source</a>')
