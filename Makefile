@@ -1,0 +1,51 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Set to a PyTorch wheel index (e.g. https://download.pytorch.org/whl/cu128) to install a CUDA build.
+TORCH_INDEX_URL ?=
+export NO_MKDOCS_2_WARNING := 1
+
+# pyproject.toml's dependencies plus its docs and test extras, one per line (nothing is packaged).
+define REQUIREMENTS
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+extras = project["optional-dependencies"]
+print("\n".join(project["dependencies"] + extras["docs"] + extras["test"]))
+endef
+export REQUIREMENTS
+
+.DEFAULT_GOAL := help
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## Create .venv and install the pinned dependencies
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(if $(TORCH_INDEX_URL),$(PY) -m pip install --quiet torch==2.13.0 --index-url $(TORCH_INDEX_URL))
+	$(PY) -c "$$REQUIREMENTS" > $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+serve: install ## Serve both languages on http://127.0.0.1:8000 (Chinese under /zh/)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: install ## Run every check: snippets, differential tests, parity, strict build
+	$(PY) -m pytest
+
+build: install ## Build the site strictly into site/
+	$(PY) -m mkdocs build --strict
+
+update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
+	$(PY) -m pytest tests/test_snippets.py --update-outputs
+
+bench: install ## Measure per-snippet overhead, suite time and strict build time
+	$(PY) benchmarks/snippets_and_build.py
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site build .pytest_cache
+
+.PHONY: help install serve test build update-outputs bench clean
