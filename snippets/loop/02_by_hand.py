@@ -1,4 +1,5 @@
 """Gradient descent for a linear model, by hand in Python 3."""
+# markers: exact
 
 
 def dot(x, weights):

@@ -1,4 +1,5 @@
 """The same gradient descent as a PyTorch training loop."""
+# markers: exact
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """Where float64 never rounds, the two loops agree to the last bit."""
+# markers: exact
 from fractions import Fraction
 from importlib import import_module
 
