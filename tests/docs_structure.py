@@ -132,7 +132,7 @@ def _page_problems(page: Page, lang: str, snippets_dir: Path) -> list[Problem]:
                 page.path, include.line, f'show {include.target} in a block titled "{OUTPUT_TITLES[lang]}"',
             ))
     for include, following in zip(page.includes, [*page.includes[1:], None]):
-        if include.target.endswith(".py"):
+        if include.target.endswith(".py") and (snippets_dir / include.target).is_file():
             wanted = include.target.removesuffix(".py") + ".out"
             if following is None or following.target != wanted:
                 problems.append(Problem(page.path, include.line, f"{include.target} must be followed by its output {wanted}"))
