@@ -24,14 +24,16 @@ import numpy as np
 import torch
 import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that once here saves ~1.4 s a snippet
 
+from .snippets import display
+
 DEVICE_VARIABLE = "SNIPPET_DEVICE"
 # The warning filters of a fresh interpreter (Python 3.11 release build).
-FRESH_WARNING_FILTERS = [
-    ("default", None, DeprecationWarning, "__main__", 0),
-    ("ignore", None, DeprecationWarning, None, 0),
-    ("ignore", None, PendingDeprecationWarning, None, 0),
-    ("ignore", None, ImportWarning, None, 0),
-    ("ignore", None, ResourceWarning, None, 0),
+FRESH_WARNING_FILTERS = [  # (action, category, module), first match wins
+    ("default", DeprecationWarning, "__main__"),
+    ("ignore", DeprecationWarning, ""),
+    ("ignore", PendingDeprecationWarning, ""),
+    ("ignore", ImportWarning, ""),
+    ("ignore", ResourceWarning, ""),
 ]
 
 _EXIT_OK, _EXIT_RAISED, _EXIT_DID_NOT_RAISE = 0, 1, 3
@@ -68,7 +70,7 @@ def run_snippet(path: Path, device: str, *, timeout: float, raises: bool = False
             return _EXIT_OK
         return _EXIT_DID_NOT_RAISE if raises else _EXIT_OK
 
-    return _in_child(body, timeout=timeout, what=str(path))
+    return _in_child(body, timeout=timeout, what=display(path))
 
 
 @functools.cache
@@ -148,8 +150,8 @@ def _fresh_process_state(out_file: Path, err_file: Path, timeout: float) -> None
     sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the child
 
     warnings.resetwarnings()
-    for action, message, category, module, lineno in reversed(FRESH_WARNING_FILTERS):
-        warnings.filterwarnings(action, category=category, module=module or "", lineno=lineno)
+    for action, category, module in reversed(FRESH_WARNING_FILTERS):
+        warnings.filterwarnings(action, category=category, module=module)
     warnings.showwarning = _print_warning
 
     # A fresh interpreter seeds all three from the OS, so an unseeded snippet varies from run to run.
