@@ -8,13 +8,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from snippet_runner.execute import DEVICE_VARIABLE
 from snippet_runner.snippets import SnippetError, display, read_snippet
 
 LANGUAGES = ("en", "zh")
 OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
 PYTHON_LANGUAGES = {"python", "py", "python3", "pycon", "ipython"}
 MAX_SNIPPET_LINE = 79
-DEVICE_LINE = 'device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))'
+DEVICE_LINE = f'device = torch.device(os.environ.get("{DEVICE_VARIABLE}", "cpu"))'
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)(?P<rest>.*)$")
 INCLUDE = re.compile(r'^\s*-+8<-+\s+"(?P<target>[^"]+)"\s*$')

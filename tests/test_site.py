@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from docs_structure import OUTPUT_TITLES
 from snippet_runner.snippets import ROOT, SNIPPETS_DIR
 
 SITE_NAMES = {"en": "zero_grad · backward · step, line by line", "zh": "逐行读懂 zero_grad · backward · step"}
-OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
 PAGES = ["", "loop/"]  # every content page, as served under / and /zh/
 EXTERNAL_LOAD = re.compile(
     r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
