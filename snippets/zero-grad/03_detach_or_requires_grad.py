@@ -1,4 +1,4 @@
-"""A gradient with a grad_fn (create_graph=True) is detached, not just flagged."""
+"""A gradient that has a grad_fn (create_graph=True) gets detached."""
 import os
 
 import torch

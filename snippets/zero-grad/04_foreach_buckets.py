@@ -1,4 +1,4 @@
-"""foreach=True zeroes one bucket per (device, dtype) instead of tensor by tensor."""
+"""foreach=True zeroes one bucket per (device, dtype), not each tensor."""
 import os
 
 import torch
@@ -22,6 +22,6 @@ def ops_inside_zero_grad(**options):
     return f"{outer.name}: {inner}"
 
 
-print("defaults foreach:", torch.optim.SGD([torch.ones(1)]).defaults["foreach"])
-print("default     ->", ops_inside_zero_grad())
+print("default foreach:", torch.optim.SGD([torch.ones(1)]).defaults["foreach"])
+print("default      ->", ops_inside_zero_grad())
 print("foreach=True ->", ops_inside_zero_grad(foreach=True))

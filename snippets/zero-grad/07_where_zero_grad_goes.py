@@ -1,4 +1,4 @@
-"""zero_grad may go anywhere before backward, but not between backward and step."""
+"""zero_grad may go anywhere before backward, not between it and step."""
 import os
 
 import torch

@@ -1,4 +1,4 @@
-"""optim.Optimizer is a base class: it cannot be built from parameters alone."""
+"""optim.Optimizer is a base class: parameters alone cannot build it."""
 # markers: raises
 import os
 
