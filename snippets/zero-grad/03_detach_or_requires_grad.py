@@ -18,3 +18,4 @@ for create_graph in (False, True):
     show(f"backward(create_graph={create_graph})", w.grad)
     optimizer.zero_grad(set_to_none=False)
     show("  after zero_grad(set_to_none=False)", w.grad)
+print("w itself still requires grad:", w.requires_grad)
