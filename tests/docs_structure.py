@@ -5,11 +5,12 @@ Every check returns a list of Problems; each names a file and a line so a contri
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_runner.execute import DEVICE_VARIABLE
 from snippet_runner.snippets import SnippetError, display, read_snippet
+from walkthrough import WalkthroughError, load, parse_directive
 
 LANGUAGES = ("en", "zh")
 OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
@@ -22,6 +23,7 @@ INCLUDE = re.compile(r'^\s*-+8<-+\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ANCHOR = re.compile(r"\{\s*#(?P<anchor>[\w-]+)\s*\}$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<number>\d+)\.\s")
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,21 @@ class Heading:
     anchor: str | None
 
 
+@dataclass(frozen=True)
+class Directive:
+    """`::: walkthrough <id>` and the numbers of the list right after it (its annotations)."""
+    line: int
+    id: str
+    numbers: tuple[int, ...]
+
+
 @dataclass
 class Page:
     path: Path
     includes: list[Include]
     headings: list[Heading]
     problems: list[Problem]
+    directives: list[Directive] = field(default_factory=list)
 
 
 def parse_page(path: Path) -> Page:
@@ -62,10 +73,18 @@ def parse_page(path: Path) -> Page:
     page = Page(path, [], [], [])
     fence = None  # (marker, lang, title, first line) while inside a fenced block
     body: list[tuple[int, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
         opening = FENCE.match(line)
         if fence is None:
-            if opening:
+            try:
+                directive = parse_directive(line)
+            except WalkthroughError as error:
+                page.problems.append(Problem(path, number, str(error)))
+                continue
+            if directive:
+                page.directives.append(Directive(number, directive[1], _list_after(lines, number, directive[0])))
+            elif opening:
                 title = TITLE.search(opening["rest"])
                 fence = (opening["fence"], opening["lang"].lower(), title["title"] if title else "", number)
                 body = []
@@ -86,6 +105,18 @@ def parse_page(path: Path) -> Page:
     return page
 
 
+def _list_after(lines: list[str], number: int, indent: str) -> tuple[int, ...]:
+    """The numbers of the ordered list that follows line `number` (1-based), at the same indent."""
+    numbers: list[int] = []
+    for line in lines[number:]:
+        item = LIST_ITEM.match(line)
+        if item and item["indent"] == indent:
+            numbers.append(int(item["number"]))
+        elif line.strip() and (not numbers or not line.startswith(indent + " ")):
+            break  # the first line that is neither blank nor inside an item ends the list
+    return tuple(numbers)
+
+
 def _check_block(page: Page, lang: str, title: str, start: int, body: list[tuple[int, str]]) -> None:
     code = [(n, text) for n, text in body if text.strip()]
     inline = [n for n, text in code if not INCLUDE.match(text)]
@@ -101,8 +132,9 @@ def _check_block(page: Page, lang: str, title: str, start: int, body: list[tuple
         ))
 
 
-def check_pages(docs_dir: Path, snippets_dir: Path) -> list[Problem]:
-    """Pair en and zh pages, then compare their includes and headings; check every include."""
+def check_pages(docs_dir: Path, snippets_dir: Path, sources_dir: Path | None = None) -> list[Problem]:
+    """Pair en and zh pages, then compare their includes, walkthroughs and headings; check every include."""
+    sources_dir = sources_dir or docs_dir.parent / "sources"
     problems: list[Problem] = []
     pages = {lang: {p.relative_to(docs_dir / lang): p for p in sorted((docs_dir / lang).rglob("*.md"))}
              for lang in LANGUAGES}
@@ -112,14 +144,15 @@ def check_pages(docs_dir: Path, snippets_dir: Path) -> list[Problem]:
                 problems.append(Problem(path, 1, f"has no counterpart docs/{other}/{rel.as_posix()}"))
     for rel, en_path in pages["en"].items():
         en = parse_page(en_path)
-        problems += en.problems + _page_problems(en, "en", snippets_dir)
+        problems += en.problems + _page_problems(en, "en", snippets_dir) + _walkthrough_problems(en, rel, sources_dir)
         if rel in pages["zh"]:
             zh = parse_page(pages["zh"][rel])
             problems += zh.problems + _page_problems(zh, "zh", snippets_dir) + _parity(en, zh)
+            problems += _walkthrough_problems(zh, rel, sources_dir)
     for rel, zh_path in pages["zh"].items():
         if rel not in pages["en"]:
             zh = parse_page(zh_path)
-            problems += zh.problems + _page_problems(zh, "zh", snippets_dir)
+            problems += zh.problems + _page_problems(zh, "zh", snippets_dir) + _walkthrough_problems(zh, rel, sources_dir)
     return problems
 
 
@@ -148,11 +181,35 @@ def _page_problems(page: Page, lang: str, snippets_dir: Path) -> list[Problem]:
     return problems
 
 
+def _walkthrough_problems(page: Page, rel: Path, sources_dir: Path) -> list[Problem]:
+    """Each directive names a walkthrough of sources/<page>.toml and is followed by notes 1..N, one per pattern."""
+    if not page.directives:
+        return []
+    name = rel.with_suffix("").as_posix()
+    try:
+        defined = load(name, sources_dir)
+    except WalkthroughError as error:
+        return [Problem(page.path, page.directives[0].line, str(error))]
+    problems = []
+    for directive in page.directives:
+        if directive.id not in defined:
+            problems.append(Problem(page.path, directive.line, f"no walkthrough '{directive.id}' in sources/{name}.toml "
+                                                               f"(defined: {', '.join(defined) or 'none'})"))
+            continue
+        wanted = tuple(range(1, len(defined[directive.id].patterns) + 1))
+        if directive.numbers != wanted:
+            problems.append(Problem(page.path, directive.line,
+                                    f"walkthrough '{directive.id}' marks {len(wanted)} lines, so it must be followed by "
+                                    f"a list numbered 1..{len(wanted)}; found {list(directive.numbers) or 'no list'}"))
+    return problems
+
+
 def _parity(en: Page, zh: Page) -> list[Problem]:
-    """The zh page must include the same files and carry the same headings, in the same order."""
+    """The zh page must include the same files and walkthroughs and carry the same headings, in the same order."""
     problems = []
     pairs = [
         ("include", [(i.line, i.target) for i in en.includes], [(i.line, i.target) for i in zh.includes]),
+        ("walkthrough", [(d.line, d.id) for d in en.directives], [(d.line, d.id) for d in zh.directives]),
         ("heading", [(h.line, f"h{h.level} #{h.anchor}") for h in en.headings],
          [(h.line, f"h{h.level} #{h.anchor}") for h in zh.headings]),
     ]

@@ -15,7 +15,7 @@ from docs_structure import OUTPUT_TITLES
 from snippet_runner.snippets import ROOT, SNIPPETS_DIR
 
 SITE_NAMES = {"en": "zero_grad · backward · step, line by line", "zh": "逐行读懂 zero_grad · backward · step"}
-PAGES = ["", "loop/"]  # every content page, as served under / and /zh/
+PAGES = ["", "loop/", "zero-grad/"]  # every content page, as served under / and /zh/
 EXTERNAL_LOAD = re.compile(
     r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
     r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|preconnect)[^>]*\bhref=["']?(?:https?:)?//"""
@@ -71,17 +71,18 @@ def test_nav_labels_are_translated(site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_output_is_rendered_from_its_file(site: Path, lang: str) -> None:
+@pytest.mark.parametrize("name", ["loop", "zero-grad"])
+def test_every_output_is_rendered_from_its_file(site: Path, lang: str, name: str) -> None:
     """Each .out appears verbatim under a block titled Output / 输出 (no include was lost)."""
-    text = page(site, lang, "loop/")
+    text = page(site, lang, f"{name}/")
     blocks = re.findall(
         rf'<span class="filename">{OUTPUT_TITLES[lang]}</span>.*?<code>(.*?)</code>', text, flags=re.DOTALL,
     )
     rendered = {html.unescape(re.sub(r"<[^>]+>", "", block)).rstrip("\n") for block in blocks}
-    outs = sorted((SNIPPETS_DIR / "loop").glob("*.out"))
+    outs = sorted((SNIPPETS_DIR / name).glob("*.out"))
     assert len(blocks) == len(outs)
     for out in outs:
-        assert out.read_text(encoding="utf-8").rstrip("\n") in rendered, f"{out.name} is not shown on the {lang} loop page"
+        assert out.read_text(encoding="utf-8").rstrip("\n") in rendered, f"{out.name} is not shown on the {lang} {name} page"
     assert "--8&lt;--" not in text and "--8<--" not in text
 
 
@@ -110,3 +111,22 @@ def test_the_external_load_check_can_fail() -> None:
     assert EXTERNAL_LOAD.search('<script src="https://cdn.jsdelivr.net/npm/katex.js"></script>')
     assert EXTERNAL_LOAD.search('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">')
     assert not EXTERNAL_LOAD.search('<a href="https://github.com/pytorch/pytorch">source</a>')
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_walkthroughs_show_the_installed_source(site: Path, lang: str) -> None:
+    """Each walkthrough renders as the real source, stamped with file and version, with markers 1..N and N notes."""
+    from walkthrough import load, resolve
+
+    text = page(site, lang, "zero-grad/")
+    assert "::: walkthrough" not in text
+    for walk in load("zero-grad").values():
+        listing = resolve(walk)
+        start = text.index(f'<span class="filename">{listing.title}</span>')
+        block = text[start:text.index("</table>", start)]
+        code = html.unescape(re.sub(r"<[^>]+>", "", block.split("<code>", 1)[1]))
+        for n, pattern in enumerate(walk.patterns, 1):
+            assert re.search(rf"{re.escape(pattern)}.*# \({n}\)!", code), f"marker {n} ({pattern!r}) not rendered"
+        assert code.count(")!") == len(walk.patterns)
+        notes = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", text[text.index("</table>", start) + len("</table>"):], re.DOTALL)
+        assert notes and notes[1].count("<li>") == len(walk.patterns), f"{walk.id}: notes do not follow the code"

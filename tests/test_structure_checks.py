@@ -126,3 +126,52 @@ def test_unknown_marker(tree: Path) -> None:
 def test_long_snippet_line(tree: Path) -> None:
     edit(tree / "snippets/demo/01_one.py", "print(1)", "print(1)  # " + "x" * 80)
     assert problems(tree) == ["snippets/demo/01_one.py:6: line is 92 characters; pages fit 79"]
+
+
+WALKTHROUGH_TOML = '[[walkthrough]]\nid = "demo-source"\nobject = "json.dumps"\nannotate = ["if", "return"]\n'
+WALKTHROUGH = "::: walkthrough demo-source\n\n1.  First note.\n2.  Second note,\n    on two lines.\n\n"
+
+
+@pytest.fixture
+def walkthrough_tree(tree: Path) -> Path:
+    """The minimal site with one walkthrough defined and shown in both languages."""
+    (tree / "sources").mkdir()
+    (tree / "sources/demo.toml").write_text(WALKTHROUGH_TOML)
+    for lang in ("en", "zh"):
+        edit(tree / f"docs/{lang}/demo.md", "\n```python", "\n" + WALKTHROUGH + "```python")
+    return tree
+
+
+def test_valid_walkthrough_has_no_problems(walkthrough_tree: Path) -> None:
+    assert problems(walkthrough_tree) == []
+
+
+def test_walkthrough_not_defined(walkthrough_tree: Path) -> None:
+    for lang in ("en", "zh"):
+        edit(walkthrough_tree / f"docs/{lang}/demo.md", "walkthrough demo-source", "walkthrough demo-sauce")
+    assert "docs/en/demo.md:5: no walkthrough 'demo-sauce' in sources/demo.toml (defined: demo-source)" in problems(walkthrough_tree)
+
+
+def test_walkthrough_notes_do_not_match_markers(walkthrough_tree: Path) -> None:
+    edit(walkthrough_tree / "docs/zh/demo.md", "2.  Second note,\n    on two lines.\n", "")
+    assert problems(walkthrough_tree) == [
+        "docs/zh/demo.md:5: walkthrough 'demo-source' marks 2 lines, so it must be followed by a list numbered 1..2; found [1]"
+    ]
+
+
+def test_walkthrough_without_notes(walkthrough_tree: Path) -> None:
+    edit(walkthrough_tree / "docs/en/demo.md", "1.  First note.\n2.  Second note,\n    on two lines.\n", "Prose.\n")
+    assert any(p.startswith("docs/en/demo.md:5: walkthrough 'demo-source' marks 2 lines") and p.endswith("found no list")
+               for p in problems(walkthrough_tree))
+
+
+def test_walkthrough_missing_in_translation(walkthrough_tree: Path) -> None:
+    edit(walkthrough_tree / "docs/zh/demo.md", WALKTHROUGH, "")
+    assert "docs/zh/demo.md:1: missing walkthrough demo-source (from docs/en/demo.md:5)" in problems(walkthrough_tree)
+
+
+def test_malformed_walkthrough_directive(walkthrough_tree: Path) -> None:
+    for lang in ("en", "zh"):
+        edit(walkthrough_tree / f"docs/{lang}/demo.md", "walkthrough demo-source", "walkthrough Demo Source")
+    assert any(p.startswith("docs/en/demo.md:5: malformed directive '::: walkthrough Demo Source'")
+               for p in problems(walkthrough_tree))

@@ -1,0 +1,212 @@
+"""Annotated source walkthroughs: a PyTorch function's installed source, with numbered markers.
+
+A page `docs/{en,zh}/<page>.md` shows a walkthrough with the directive line `::: walkthrough <id>`
+(the same line in both languages), followed by its own numbered list `1.` ... `N.` in its language.
+`sources/<page>.toml` defines each walkthrough once for both languages:
+
+    [[walkthrough]]
+    id = "optimizer-zero-grad"
+    object = "torch.optim.Optimizer.zero_grad"
+    annotate = ["p.grad = None", "p.grad.detach_()"]   # literal text, one source line each, top to bottom
+
+The source is read from the installed package at build time (never copied into the repository);
+each pattern must match exactly one line, or `resolve` raises a WalkthroughError that names the page
+and the pattern. Needs only the standard library, plus the package that holds the object.
+"""
+from __future__ import annotations
+
+import importlib
+import inspect
+import io
+import re
+import textwrap
+import tokenize
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCES_DIR = Path(__file__).resolve().parent
+DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*):::[ \t]+walkthrough\b(?P<rest>.*)$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+class WalkthroughError(Exception):
+    """A definition, a directive or a pattern that does not hold; the message says where."""
+
+
+@dataclass(frozen=True)
+class Walkthrough:
+    page: str  # "zero-grad": shown on docs/en/zero-grad.md and docs/zh/zero-grad.md
+    id: str
+    object: str  # dotted path, e.g. "torch.optim.Optimizer.zero_grad"
+    patterns: tuple[str, ...]  # the annotated lines, in source order; marker N is patterns[N-1]
+
+    @property
+    def where(self) -> str:
+        return f"docs/en/{self.page}.md, docs/zh/{self.page}.md: walkthrough '{self.id}' ({self.object})"
+
+
+@dataclass(frozen=True)
+class Listing:
+    walkthrough: Walkthrough
+    file: str  # relative to site-packages, e.g. "torch/optim/optimizer.py"
+    first_line: int  # line number of lines[0] in that file
+    version: str  # e.g. "torch 2.13.0"
+    lines: tuple[str, ...]  # dedented source; annotated lines end with "  # (N)!"
+    annotated: tuple[int, ...]  # file line number of marker 1, 2, ...
+
+    @property
+    def last_line(self) -> int:
+        return self.first_line + len(self.lines) - 1
+
+    @property
+    def title(self) -> str:
+        return f"{self.file} · lines {self.first_line}–{self.last_line} · {self.version}"
+
+    @property
+    def code(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+    def markdown(self, indent: str = "") -> str:
+        """A fenced Python block titled with the file, line range and version; numbered from first_line."""
+        fence = [f'```python title="{self.title}" linenums="{self.first_line}"', *self.lines, "```"]
+        return "\n".join(indent + line if line else line for line in fence)
+
+
+def definition_file(page: str, root: Path = SOURCES_DIR) -> Path:
+    return root / f"{page}.toml"
+
+
+def load(page: str, root: Path = SOURCES_DIR) -> dict[str, Walkthrough]:
+    """The walkthroughs defined for one page, by id; {} when the page has no definition file."""
+    path = definition_file(page, root)
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise WalkthroughError(f"{path.name}: {error}") from None
+    found: dict[str, Walkthrough] = {}
+    for n, entry in enumerate(data.get("walkthrough", []), 1):
+        where = f"sources/{path.name}, walkthrough #{n}"
+        if set(entry) != {"id", "object", "annotate"}:
+            raise WalkthroughError(f"{where}: needs exactly the keys id, object, annotate; has {sorted(entry)}")
+        if not ID.match(str(entry["id"])) or entry["id"] in found:
+            raise WalkthroughError(f"{where}: id {entry['id']!r} must be new and look like lower-case-words")
+        patterns = entry["annotate"]
+        if not patterns or not all(isinstance(p, str) and p.strip() for p in patterns):
+            raise WalkthroughError(f"{where}: annotate must be a non-empty list of non-blank strings")
+        found[entry["id"]] = Walkthrough(page, entry["id"], str(entry["object"]), tuple(patterns))
+    return found
+
+
+def all_walkthroughs(root: Path = SOURCES_DIR) -> list[Walkthrough]:
+    """Every walkthrough of every page, for the drift test."""
+    return [w for path in sorted(root.rglob("*.toml"))
+            for w in load(path.relative_to(root).with_suffix("").as_posix(), root).values()]
+
+
+def find(page: str, id: str, root: Path = SOURCES_DIR) -> Walkthrough:
+    defined = load(page, root)
+    if id not in defined:
+        known = ", ".join(defined) or "none"
+        raise WalkthroughError(f"no walkthrough '{id}' in sources/{page}.toml (defined: {known})")
+    return defined[id]
+
+
+def import_object(dotted: str):
+    """`a.b.C.f` -> the object: import the longest importable module prefix, then getattr the rest."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for name in parts[cut:]:
+            obj = getattr(obj, name)
+        return obj
+    raise ImportError(f"no module in {dotted!r} can be imported")
+
+
+def resolve(walkthrough: Walkthrough) -> Listing:
+    """Read the installed source of the object and put marker N on the line that patterns[N-1] matches."""
+    where = walkthrough.where
+    try:
+        target = inspect.unwrap(import_object(walkthrough.object))  # decorators hide the real file
+        source, start = inspect.getsourcelines(target)
+        filename = Path(inspect.getsourcefile(target))
+    except (ImportError, AttributeError, TypeError, OSError) as error:
+        raise WalkthroughError(f"{where}: cannot read its source: {error}") from None
+    package = importlib.import_module(walkthrough.object.split(".")[0])
+    version = f"{package.__name__} {str(getattr(package, '__version__', '?')).split('+')[0]}"
+    lines = textwrap.dedent("".join(source)).splitlines()
+    numbers: list[int] = []
+    for pattern in walkthrough.patterns:
+        hits = [i for i, line in enumerate(lines) if pattern in line]
+        if len(hits) != 1:
+            found = "no line" if not hits else f"{len(hits)} lines ({', '.join(str(start + i) for i in hits)})"
+            raise WalkthroughError(f"{where}: pattern {pattern!r} matches {found} in {version}")
+        if numbers and hits[0] <= numbers[-1]:
+            raise WalkthroughError(f"{where}: pattern {pattern!r} (line {start + hits[0]}) must come after "
+                                   f"the previous pattern's line {start + numbers[-1]}: list patterns top to bottom")
+        numbers.append(hits[0])
+    for n, i in enumerate(numbers, 1):
+        lines[i] = f"{lines[i]}  # ({n})!"
+    _check_markers_are_comments(where, lines, numbers, start)
+    root = Path(package.__file__).resolve().parent.parent
+    try:
+        shown = filename.resolve().relative_to(root).as_posix()
+    except ValueError:
+        shown = filename.name
+    return Listing(walkthrough, shown, start, version, tuple(lines), tuple(start + i for i in numbers))
+
+
+def _check_markers_are_comments(where: str, lines: list[str], numbers: list[int], start: int) -> None:
+    """A marker inside a string or after a line continuation would not be an annotation: refuse it."""
+    comments: dict[int, str] = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO("\n".join(lines) + "\n").readline):
+            if token.type == tokenize.COMMENT:
+                comments[token.start[0] - 1] = token.string
+    except (tokenize.TokenError, SyntaxError) as error:
+        raise WalkthroughError(f"{where}: the annotated source no longer tokenizes: {error}") from None
+    for n, i in enumerate(numbers, 1):
+        if not comments.get(i, "").endswith(f"# ({n})!"):
+            raise WalkthroughError(f"{where}: line {start + i} cannot carry marker ({n}): it is inside a string "
+                                   "or a continued line; annotate another line")
+
+
+def parse_directive(line: str) -> tuple[str, str] | None:
+    """(indent, id) for a directive line, None for any other line; a malformed directive raises."""
+    found = DIRECTIVE.match(line)
+    if not found:
+        return None
+    id = found["rest"].strip()
+    if not ID.match(id):
+        raise WalkthroughError(f"malformed directive {line.strip()!r}: write '::: walkthrough <id>'")
+    return found["indent"], id
+
+
+def expand(markdown: str, page: str, root: Path = SOURCES_DIR) -> str:
+    """Replace every directive outside a fenced block with its annotated listing.
+
+    Raises WalkthroughError prefixed with 'line N:' (N in `markdown`) on the first broken directive.
+    """
+    out, fence = [], None
+    for number, line in enumerate(markdown.split("\n"), 1):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening[1]
+        elif fence is not None and line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            fence = None
+        elif fence is None:
+            try:
+                directive = parse_directive(line)
+                if directive:
+                    indent, id = directive
+                    line = resolve(find(page, id, root)).markdown(indent)
+            except WalkthroughError as error:
+                raise WalkthroughError(f"line {number}: {error}") from None
+        out.append(line)
+    return "\n".join(out)

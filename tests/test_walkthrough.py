@@ -1,0 +1,108 @@
+"""Source walkthroughs: every annotated line still exists in the installed torch, and the check can fail.
+
+A PyTorch upgrade that moves, rewrites or duplicates an annotated line must fail here, naming the page and
+the pattern, instead of leaving a walkthrough online whose notes point at the wrong lines.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from snippet_runner.snippets import ROOT
+from walkthrough import Walkthrough, WalkthroughError, all_walkthroughs, expand, find, resolve
+
+WALKTHROUGHS = all_walkthroughs()
+ZERO_GRAD = find("zero-grad", "optimizer-zero-grad")
+
+
+def test_walkthroughs_are_defined() -> None:
+    """Guards the drift test against passing on an empty sources/ directory."""
+    assert {w.id for w in WALKTHROUGHS} >= {"optimizer-zero-grad", "module-zero-grad"}
+
+
+@pytest.mark.parametrize("walk", WALKTHROUGHS, ids=[f"{w.page}/{w.id}" for w in WALKTHROUGHS])
+def test_annotated_lines_exist_in_installed_torch(walk: Walkthrough) -> None:
+    try:
+        listing = resolve(walk)
+    except WalkthroughError as error:
+        pytest.fail(str(error), pytrace=False)
+    for n, (pattern, line) in enumerate(zip(walk.patterns, listing.annotated), 1):
+        shown = listing.lines[line - listing.first_line]
+        assert pattern in shown and shown.endswith(f"  # ({n})!")
+
+
+# The test of the test: patterns that no longer hold must fail, and say where.
+
+def _error(walk: Walkthrough) -> str:
+    with pytest.raises(WalkthroughError) as raised:
+        resolve(walk)
+    return str(raised.value)
+
+
+def test_a_missing_line_fails_naming_page_and_pattern() -> None:
+    broken = replace(ZERO_GRAD, patterns=(*ZERO_GRAD.patterns[:7], "p.grad.fill_(0)", *ZERO_GRAD.patterns[8:]))
+    message = _error(broken)
+    assert message.startswith("docs/en/zero-grad.md, docs/zh/zero-grad.md: walkthrough 'optimizer-zero-grad'")
+    assert "pattern 'p.grad.fill_(0)' matches no line in torch " in message
+
+
+def test_an_ambiguous_pattern_fails() -> None:
+    message = _error(replace(ZERO_GRAD, patterns=("p.grad",)))
+    assert "pattern 'p.grad' matches " in message and " lines (" in message
+
+
+def test_patterns_out_of_order_fail() -> None:
+    message = _error(replace(ZERO_GRAD, patterns=tuple(reversed(ZERO_GRAD.patterns[:2]))))
+    assert "must come after the previous pattern's line" in message
+
+
+def test_a_marker_inside_the_docstring_fails() -> None:
+    message = _error(replace(ZERO_GRAD, patterns=("lower memory footprint",)))
+    assert "cannot carry marker (1): it is inside a string" in message
+
+
+def test_an_object_that_is_gone_fails() -> None:
+    message = _error(replace(ZERO_GRAD, object="torch.optim.Optimizer.zero_grads"))
+    assert "walkthrough 'optimizer-zero-grad' (torch.optim.Optimizer.zero_grads): cannot read its source" in message
+
+
+def test_listing_is_the_unwrapped_source_with_a_version_stamp() -> None:
+    import torch
+
+    listing = resolve(ZERO_GRAD)
+    version = torch.__version__.split("+")[0]
+    assert listing.title == f"torch/optim/optimizer.py · lines {listing.first_line}–{listing.last_line} · torch {version}"
+    assert listing.lines[0].startswith("@torch._disable_dynamo")  # unwrapped: not torch/_compile.py
+    assert listing.markdown().startswith(f'```python title="{listing.title}" linenums="{listing.first_line}"\n')
+
+
+def test_expand_replaces_directives_outside_code_blocks_only() -> None:
+    page = "Text.\n\n::: walkthrough module-zero-grad\n\n1.  Note.\n\n```text\n::: walkthrough typo\n```\n"
+    expanded = expand(page, "zero-grad")
+    assert "::: walkthrough module-zero-grad" not in expanded and "for p in self.parameters():  # (2)!" in expanded
+    assert "```text\n::: walkthrough typo\n```" in expanded
+
+
+def test_expand_names_the_line_of_a_broken_directive() -> None:
+    with pytest.raises(WalkthroughError, match=r"^line 3: no walkthrough 'typo' in sources/zero-grad.toml"):
+        expand("Text.\n\n::: walkthrough typo\n", "zero-grad")
+    with pytest.raises(WalkthroughError, match=r"^line 1: malformed directive"):
+        expand("::: walkthrough\n", "zero-grad")
+
+
+def test_a_broken_directive_fails_the_strict_build(tmp_path: Path) -> None:
+    """Through MkDocs itself: the build stops and names the page, instead of rendering nothing."""
+    (tmp_path / "docs/en").mkdir(parents=True)
+    (tmp_path / "docs/en/zero-grad.md").write_text("# Page\n\n::: walkthrough no-such-walkthrough\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: t\nstrict: true\nhooks:\n  - {ROOT / 'hooks/source_walkthrough.py'}\n"
+    )
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                           cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode != 0
+    assert "docs/en/zero-grad.md: line 3: no walkthrough 'no-such-walkthrough' in sources/zero-grad.toml" in build.stderr
