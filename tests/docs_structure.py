@@ -1,11 +1,11 @@
-"""Structural checks of docs/ and snippets/ that need no MkDocs: pairing, includes, anchors.
+"""Structural checks of docs/ and snippets/ that need no MkDocs: pairing, includes, anchors, admonitions, images, math.
 
 Every check returns a list of Problems; each names a file and a line so a contributor can jump to it.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from snippet_runner.execute import DEVICE_VARIABLE
@@ -22,6 +22,9 @@ INCLUDE = re.compile(r'^\s*-+8<-+\s+"(?P<target>[^"]+)"\s*$')
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ANCHOR = re.compile(r"\{\s*#(?P<anchor>[\w-]+)\s*\}$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
+ADMONITION = re.compile(r"^\s*(?P<marker>!!!|\?\?\?\+?)\s+(?P<type>[\w-]+)")
+IMAGE = re.compile(r"!\[[^\]]*\]\((?P<target>[^)\s]+)")
+MATH_FENCE = "$$"
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,23 @@ class Heading:
     anchor: str | None
 
 
+@dataclass(frozen=True)
+class Element:
+    """An admonition, image or math block: what the zh page must repeat in the same order."""
+
+    line: int
+    text: str  # "!!! info", the image target, or "$$ block"
+
+
 @dataclass
 class Page:
     path: Path
     includes: list[Include]
     headings: list[Heading]
     problems: list[Problem]
+    admonitions: list[Element] = field(default_factory=list)
+    images: list[Element] = field(default_factory=list)
+    maths: list[Element] = field(default_factory=list)
 
 
 def parse_page(path: Path) -> Page:
@@ -62,9 +76,22 @@ def parse_page(path: Path) -> Page:
     page = Page(path, [], [], [])
     fence = None  # (marker, lang, title, first line) while inside a fenced block
     body: list[tuple[int, str]] = []
+    math_start = None  # first line of the $$ block we are inside
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         opening = FENCE.match(line)
+        if math_start is not None:
+            if line.strip().endswith(MATH_FENCE):
+                math_start = None
+            continue
+        if fence is None and line.strip().startswith(MATH_FENCE):
+            page.maths.append(Element(number, "$$ block"))
+            one_line = len(line.strip()) > 2 * len(MATH_FENCE) - 1 and line.strip().endswith(MATH_FENCE)
+            math_start = None if one_line else number
+            continue
         if fence is None:
+            if admonition := ADMONITION.match(line):
+                page.admonitions.append(Element(number, f"{admonition['marker']} {admonition['type']}"))
+            page.images += [Element(number, image["target"]) for image in IMAGE.finditer(line)]
             if opening:
                 title = TITLE.search(opening["rest"])
                 fence = (opening["fence"], opening["lang"].lower(), title["title"] if title else "", number)
@@ -83,6 +110,8 @@ def parse_page(path: Path) -> Page:
             page.includes.append(Include(number, include["target"], lang, title))
     if fence is not None:
         page.problems.append(Problem(path, fence[3], "code block is never closed"))
+    if math_start is not None:
+        page.problems.append(Problem(path, math_start, "math block opened with $$ is never closed"))
     return page
 
 
@@ -149,12 +178,15 @@ def _page_problems(page: Page, lang: str, snippets_dir: Path) -> list[Problem]:
 
 
 def _parity(en: Page, zh: Page) -> list[Problem]:
-    """The zh page must include the same files and carry the same headings, in the same order."""
+    """The zh page must have the same includes, headings, admonitions, images and math blocks, in the same order."""
     problems = []
     pairs = [
         ("include", [(i.line, i.target) for i in en.includes], [(i.line, i.target) for i in zh.includes]),
         ("heading", [(h.line, f"h{h.level} #{h.anchor}") for h in en.headings],
          [(h.line, f"h{h.level} #{h.anchor}") for h in zh.headings]),
+        ("admonition", [(a.line, a.text) for a in en.admonitions], [(a.line, a.text) for a in zh.admonitions]),
+        ("image", [(i.line, i.text) for i in en.images], [(i.line, i.text) for i in zh.images]),
+        ("math block", [(m.line, m.text) for m in en.maths], [(m.line, m.text) for m in zh.maths]),
     ]
     for what, en_items, zh_items in pairs:
         for (en_line, en_item), (zh_line, zh_item) in zip(en_items, zh_items):
