@@ -37,7 +37,8 @@ STATE_LABELS = {
     "zh": {TRANSLATED: "已翻译", STALE: "译文过时：英文原文已有改动", MISSING: "尚未翻译",
            UNRECORDED: "缺少翻译记录", MALFORMED: "翻译记录有误"},
 }
-TABLE_HEAD = {"en": "| Page | Chinese translation |\n|---|---|", "zh": "| 页面 | 中文译文 |\n|---|---|"}
+TABLE_HEAD = {"en": "| Page | Chinese file | Chinese translation |\n|---|---|---|",
+              "zh": "| 页面 | 中文文件 | 中文译文 |\n|---|---|---|"}
 SUMMARY = {"en": "{fresh} of {total} pages are translated and up to date.",
            "zh": "共 {total} 个页面，其中 {fresh} 个已翻译且为最新。"}
 STALE_BANNER = ('!!! warning "英文原文已更新"\n\n'
@@ -95,6 +96,7 @@ def _status_table(lang: str, here: str) -> str:
         path = status.zh_path if lang == "zh" and status.zh_path.is_file() else status.en_path
         title = H1.search(path.read_text(encoding="utf-8"))
         link = posixpath.relpath(status.page, posixpath.dirname(here) or ".")
-        rows.append(f"| [{title['title'] if title else status.page}]({link}) | {STATE_LABELS[lang][status.state]} |")
+        name = title["title"] if title else status.page
+        rows.append(f"| [{name}]({link}) | `docs/zh/{status.page}` | {STATE_LABELS[lang][status.state]} |")
     fresh = sum(status.state == TRANSLATED for status in statuses)
     return SUMMARY[lang].format(fresh=fresh, total=len(statuses)) + "\n\n" + "\n".join(rows)

@@ -111,13 +111,15 @@ def find_variants(path: Path, terms: list[Term]) -> list[Violation]:
     rejected = sorted(((v, t) for t in terms for v in t.avoid), key=lambda pair: -len(pair[0].zh))
     for number, line in prose_lines(path.read_text(encoding="utf-8")):
         taken: list[range] = []  # a longer variant (权值衰减) hides the shorter one inside it (权值)
+        found: list[tuple[int, Violation]] = []
         for variant, term in rejected:
             for match in re.finditer(re.escape(variant.zh), line):
                 if any(match.start() in span for span in taken):
                     continue
                 taken.append(range(match.start(), match.end()))
-                violations.append(Violation(path, number, f"uses {variant.zh}; the glossary chose {term.zh} "
-                                                          f"({term.en}): {variant.why_en}"))
+                found.append((match.start(), Violation(path, number, f"uses {variant.zh}; the glossary chose "
+                                                                     f"{term.zh} ({term.en}): {variant.why_en}")))
+        violations += [violation for _, violation in sorted(found, key=lambda pair: pair[0])]
     return violations
 
 
