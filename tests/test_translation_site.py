@@ -22,8 +22,8 @@ UNTRANSLATED = "# A page nobody translated yet { #untranslated }\n\nThis English
 
 
 def build(repo: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    environment.pop(STRICT_VARIABLE, None) if STRICT_VARIABLE not in env else None
+    environment = {key: value for key, value in os.environ.items() if key != STRICT_VARIABLE}
+    environment.update(NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                           cwd=repo, capture_output=True, text=True, env=environment)
 
