@@ -141,7 +141,8 @@ def render_terms(terms: list[Term], lang: str) -> str:
     for term in sorted(terms, key=lambda t: t.en.lower()):
         definition = term.en_definition if lang == "en" else term.zh_definition
         if term.page:
-            definition += f" [{LABELS[lang]['more']}]({term.page})"
+            space = " " if lang == "en" else ""  # no space after full-width punctuation
+            definition += f"{space}[{LABELS[lang]['more']}]({term.page})"
         names = (f"**{term.en}**", term.zh) if lang == "en" else (f"**{term.zh}**", term.en)
         rows.append(f"| {names[0]} | {names[1]} | {definition} |")
     return "\n".join(rows)
