@@ -42,10 +42,17 @@ build: install ## Build the site strictly into site/
 update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
 	$(PY) -m pytest tests/test_snippets.py --update-outputs
 
+translations: install ## List zh pages that are stale, missing or unrecorded, with the English diff since translation
+	$(PY) -m translation list
+
+translated: install ## After translating, record the English a zh page matches: make translated PAGE="loop glossary"
+	@test -n "$(PAGE)" || { echo 'name the page(s): make translated PAGE=loop (or PAGE="loop glossary")'; exit 2; }
+	$(PY) -m translation record $(PAGE)
+
 bench: install ## Measure per-snippet overhead, suite time and strict build time
 	$(PY) benchmarks/snippets_and_build.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
 
-.PHONY: help install serve test build update-outputs bench clean
+.PHONY: help install serve test build update-outputs translations translated bench clean

@@ -1,4 +1,4 @@
-"""Structural checks of docs/ and snippets/ that need no MkDocs: pairing, includes, anchors.
+"""Structural checks of docs/ and snippets/ that need no MkDocs: pairing, includes, anchors, admonitions, images, math.
 
 Every check returns a list of Problems; each names a file and a line so a contributor can jump to it.
 """
@@ -24,6 +24,9 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
 ANCHOR = re.compile(r"\{\s*#(?P<anchor>[\w-]+)\s*\}$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<number>\d+)\.\s")
+ADMONITION = re.compile(r"^\s*(?P<marker>!!!|\?\?\?\+?)\s+(?P<type>[\w-]+)")
+IMAGE = re.compile(r"!\[[^\]]*\]\((?P<target>[^)\s]+)")
+MATH_FENCE = "$$"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,14 @@ class Directive:
     numbers: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Element:
+    """An admonition, image or math block: what the zh page must repeat in the same order."""
+
+    line: int
+    text: str  # "!!! info", the image target, or "$$ block"
+
+
 @dataclass
 class Page:
     path: Path
@@ -66,6 +77,9 @@ class Page:
     headings: list[Heading]
     problems: list[Problem]
     directives: list[Directive] = field(default_factory=list)
+    admonitions: list[Element] = field(default_factory=list)
+    images: list[Element] = field(default_factory=list)
+    maths: list[Element] = field(default_factory=list)
 
 
 def parse_page(path: Path) -> Page:
@@ -74,8 +88,18 @@ def parse_page(path: Path) -> Page:
     fence = None  # (marker, lang, title, first line) while inside a fenced block
     body: list[tuple[int, str]] = []
     lines = path.read_text(encoding="utf-8").splitlines()
+    math_start = None  # first line of the $$ block we are inside
     for number, line in enumerate(lines, 1):
         opening = FENCE.match(line)
+        if math_start is not None:
+            if line.strip().endswith(MATH_FENCE):
+                math_start = None
+            continue
+        if fence is None and line.strip().startswith(MATH_FENCE):
+            page.maths.append(Element(number, "$$ block"))
+            one_line = len(line.strip()) > 2 * len(MATH_FENCE) - 1 and line.strip().endswith(MATH_FENCE)
+            math_start = None if one_line else number
+            continue
         if fence is None:
             try:
                 directive = parse_directive(line)
@@ -84,7 +108,11 @@ def parse_page(path: Path) -> Page:
                 continue
             if directive:
                 page.directives.append(Directive(number, directive[1], _list_after(lines, number, directive[0])))
-            elif opening:
+                continue
+            if admonition := ADMONITION.match(line):
+                page.admonitions.append(Element(number, f"{admonition['marker']} {admonition['type']}"))
+            page.images += [Element(number, image["target"]) for image in IMAGE.finditer(line)]
+            if opening:
                 title = TITLE.search(opening["rest"])
                 fence = (opening["fence"], opening["lang"].lower(), title["title"] if title else "", number)
                 body = []
@@ -102,6 +130,8 @@ def parse_page(path: Path) -> Page:
             page.includes.append(Include(number, include["target"], lang, title))
     if fence is not None:
         page.problems.append(Problem(path, fence[3], "code block is never closed"))
+    if math_start is not None:
+        page.problems.append(Problem(path, math_start, "math block opened with $$ is never closed"))
     return page
 
 
@@ -205,13 +235,16 @@ def _walkthrough_problems(page: Page, rel: Path, sources_dir: Path) -> list[Prob
 
 
 def _parity(en: Page, zh: Page) -> list[Problem]:
-    """The zh page must include the same files and walkthroughs and carry the same headings, in the same order."""
+    """The zh page must have the same includes, walkthroughs, headings, admonitions, images and math blocks, in order."""
     problems = []
     pairs = [
         ("include", [(i.line, i.target) for i in en.includes], [(i.line, i.target) for i in zh.includes]),
         ("walkthrough", [(d.line, d.id) for d in en.directives], [(d.line, d.id) for d in zh.directives]),
         ("heading", [(h.line, f"h{h.level} #{h.anchor}") for h in en.headings],
          [(h.line, f"h{h.level} #{h.anchor}") for h in zh.headings]),
+        ("admonition", [(a.line, a.text) for a in en.admonitions], [(a.line, a.text) for a in zh.admonitions]),
+        ("image", [(i.line, i.text) for i in en.images], [(i.line, i.text) for i in zh.images]),
+        ("math block", [(m.line, m.text) for m in en.maths], [(m.line, m.text) for m in zh.maths]),
     ]
     for what, en_items, zh_items in pairs:
         for (en_line, en_item), (zh_line, zh_item) in zip(en_items, zh_items):

@@ -15,7 +15,7 @@ from docs_structure import OUTPUT_TITLES
 from snippet_runner.snippets import ROOT, SNIPPETS_DIR
 
 SITE_NAMES = {"en": "zero_grad · backward · step, line by line", "zh": "逐行读懂 zero_grad · backward · step"}
-PAGES = ["", "loop/", "zero-grad/"]  # every content page, as served under / and /zh/
+PAGES = ["", "loop/", "zero-grad/", "glossary/", "translation-status/"]  # every content page, as served under / and /zh/
 EXTERNAL_LOAD = re.compile(
     r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
     r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|preconnect)[^>]*\bhref=["']?(?:https?:)?//"""

@@ -175,3 +175,56 @@ def test_malformed_walkthrough_directive(walkthrough_tree: Path) -> None:
         edit(walkthrough_tree / f"docs/{lang}/demo.md", "walkthrough demo-source", "walkthrough Demo Source")
     assert any(p.startswith("docs/en/demo.md:5: malformed directive '::: walkthrough Demo Source'")
                for p in problems(walkthrough_tree))
+def append(tree: Path, en: str, zh: str | None = None) -> None:
+    """Add the same block (or a different one in zh) to the end of both pages; the block starts on line 13."""
+    for lang, text in (("en", en), ("zh", en if zh is None else zh)):
+        path = tree / f"docs/{lang}/demo.md"
+        path.write_text(path.read_text() + "\n" + text)
+
+
+def test_same_admonitions_images_and_math_pass(tree: Path) -> None:
+    append(tree, '!!! note "Note"\n\n    Text.\n\n![plot](../assets/a.png)\n\n$$\nx^2\n$$\n',
+           '!!! note "注意"\n\n    文字。\n\n![图](../assets/a.png)\n\n$$\nx^2\n$$\n')
+    assert problems(tree) == []
+
+
+def test_different_admonition_type(tree: Path) -> None:
+    append(tree, '!!! note "Note"\n\n    Text.\n', '!!! warning "注意"\n\n    文字。\n')
+    assert problems(tree) == ["docs/zh/demo.md:13: admonition !!! warning where docs/en/demo.md:13 has !!! note"]
+
+
+def test_collapsible_admonition_is_not_the_same(tree: Path) -> None:
+    append(tree, '??? tip "Why"\n\n    Text.\n', '!!! tip "为什么"\n\n    文字。\n')
+    assert problems(tree) == ["docs/zh/demo.md:13: admonition !!! tip where docs/en/demo.md:13 has ??? tip"]
+
+
+def test_missing_admonition(tree: Path) -> None:
+    append(tree, '!!! info "Info"\n\n    Text.\n', "文字。\n")
+    assert problems(tree) == ["docs/zh/demo.md:1: missing admonition !!! info (from docs/en/demo.md:13)"]
+
+
+def test_different_image(tree: Path) -> None:
+    append(tree, "Text.\n\n![plot](../assets/a.png)\n", "文字。\n\n![图](../assets/b.png)\n")
+    assert problems(tree) == ["docs/zh/demo.md:15: image ../assets/b.png where docs/en/demo.md:15 has ../assets/a.png"]
+
+
+def test_extra_image(tree: Path) -> None:
+    append(tree, "Text.\n", "文字。\n\n![图](../assets/b.png)\n")
+    assert problems(tree) == ["docs/zh/demo.md:15: extra image ../assets/b.png, not in docs/en/demo.md"]
+
+
+def test_missing_math_block(tree: Path) -> None:
+    append(tree, "$$\nx^2\n$$\n\n$$ y $$\n", "$$\nx^2\n$$\n")
+    assert problems(tree) == ["docs/zh/demo.md:13: missing math block $$ block (from docs/en/demo.md:17)"]
+
+
+def test_unclosed_math_block(tree: Path) -> None:
+    append(tree, "$$\nx^2\n")
+    found = problems(tree)
+    assert "docs/en/demo.md:13: math block opened with $$ is never closed" in found
+    assert "docs/zh/demo.md:13: math block opened with $$ is never closed" in found
+
+
+def test_admonitions_and_images_inside_code_blocks_do_not_count(tree: Path) -> None:
+    append(tree, "```text\n!!! note\n![x](a.png)\n$$\n```\n", "```text\n```\n")
+    assert problems(tree) == []
