@@ -42,10 +42,13 @@ build: install ## Build the site strictly into site/
 update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
 	$(PY) -m pytest tests/test_snippets.py --update-outputs
 
+notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
+	PYTHONPATH=tests $(PY) -m notebook_builder
+
 bench: install ## Measure per-snippet overhead, suite time and strict build time
 	$(PY) benchmarks/snippets_and_build.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
 
-.PHONY: help install serve test build update-outputs bench clean
+.PHONY: help install serve test build update-outputs notebooks bench clean

@@ -4,7 +4,8 @@ mkdocs-jupyter inlines ~590 KB of JupyterLab CSS, a MathJax stub, a mermaid load
 a clipboard script into every notebook page. This hook removes all of that; docs/assets/notebook.css
 (a few KB, shared and cached) styles the cells with Material's own colours instead. Code cells become
 Material code blocks (highlighting, copy button), headings get the page's explicit { #anchors }, math
-becomes MathML at build time (no JavaScript, no CDN), and links between notebooks point at their pages.
+becomes MathML at build time (no JavaScript, no CDN), links between notebooks point at their pages, and
+the search index leaves notebooks out (their pages hold the same text).
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def is_notebook(page) -> bool:
 def on_page_content(html: str, page, config, files) -> str:
     if not is_notebook(page):
         return html
+    # The notebook repeats its page word for word: search results lead to the page, not to both.
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     for pattern in (STYLE, SCRIPT, COMMENT, CLIPBOARD, CELL_TAGS):
         html = pattern.sub("", html)
     html = CODE_BLOCK.sub(lambda m: f'<div class="language-{m["lang"] or "text"} highlight"><pre><span></span>'
