@@ -141,6 +141,8 @@ def test_sibling_imports_get_a_setup_cell(tree: Path) -> None:
     ("```text title=\"Output\"\n--8<-- \"demo/01_one.out\"\n```", "",
      "docs/en/demo.md:14: demo/01_one.py is not followed by its output"),
     ("$$\n", "```python\nprint(1)\n```\n\n$$\n", "docs/en/demo.md:25: Python code written inline in a page"),
+    ("$$\n", "```walkthrough\ntorch.optim.Optimizer.zero_grad\n```\n\n$$\n",
+     "docs/en/demo.md:25: code block in 'walkthrough', which the notebook generator does not know"),
     ("plot.png", "missing.png", "docs/en/demo.md:29: image ../assets/figures/demo/missing.png does not exist"),
     ("[page](other.md#x)", "[page](nowhere.md)", "docs/en/demo.md:3: link to nowhere.md, which does not exist"),
     ("[link](#part)", "[pdf](../assets/a.pdf)", "docs/en/demo.md:3: link to ../assets/a.pdf: only pages"),

@@ -25,6 +25,10 @@ ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")  # tooltips, which Jupyter cannot s
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 LINK = re.compile(r'(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+"[^"]*")?\)')
 ATTR_LIST = re.compile(r"\{\s*[:.#][^}]*\}")
+# Fenced blocks shown as they are. Another language may be rendered by a plugin (a custom fence),
+# so it fails until someone decides what it becomes in a notebook.
+VERBATIM_FENCES = frozenset({"", "text", "console", "sh", "bash", "shell", "diff", "c", "cpp", "c++", "yaml",
+                             "toml", "json", "ini"})
 
 # Page directives (lines that expand into something) and what each becomes in a notebook.
 # A handler gets (page, line number, match) and returns the pieces to add. None are in use yet:
@@ -166,6 +170,9 @@ def _fence(page: ParsedPage, lines, i: int, start: int, opening: re.Match, quote
         return i
     if lang in PYTHON_LANGUAGES:
         raise PageError(page.path, start, "Python code written inline in a page; put it in snippets/")
+    if lang not in VERBATIM_FENCES:
+        raise PageError(page.path, start, f"code block in {lang!r}, which the notebook generator does not know; "
+                        "add it to VERBATIM_FENCES or DIRECTIVES in tests/notebook_builder/pages.py")
     for text in [opening.string, *(t for _, t in body), marker]:
         page.pieces.append(Markdown(f"{quote}{text[len(opening['indent']):]}".rstrip() or quote.rstrip()))
     return i
