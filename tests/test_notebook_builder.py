@@ -3,6 +3,8 @@ does not understand, naming the file and the line."""
 from __future__ import annotations
 
 import json
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -135,8 +137,8 @@ def test_sibling_imports_get_a_setup_cell(tree: Path) -> None:
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("## Part { #part }", "## Part", "docs/en/demo.md:9: heading has no explicit anchor"),
     ("<div class=\"grid\" markdown>", "<details>", "docs/en/demo.md:11: HTML the notebook generator does not know"),
-    ("$$\n", "::: walkthrough torch.optim.Optimizer.zero_grad\n\n$$\n",
-     "docs/en/demo.md:25: directive the notebook generator does not know"),
+    ("$$\n", "::: mermaid\n\n$$\n", "docs/en/demo.md:25: directive the notebook generator does not know"),
+    ("$$\n", "{{ include('x') }}\n\n$$\n", "docs/en/demo.md:25: directive the notebook generator does not know"),
     ("$$\n", '--8<-- "demo/01_one.py"\n\n$$\n', "docs/en/demo.md:25: directive the notebook generator does not know"),
     ("```text title=\"Output\"\n--8<-- \"demo/01_one.out\"\n```", "",
      "docs/en/demo.md:14: demo/01_one.py is not followed by its output"),
@@ -158,8 +160,8 @@ def test_a_page_without_snippets_must_be_declared_not_content(tree: Path) -> Non
 
 
 def test_a_snippet_using_file_is_rejected(tree: Path) -> None:
-    (tree / "snippets/demo/01_one.py").write_text('"""Demo."""\nprint(__file__)\n')
-    assert error(tree).startswith("snippets/demo/01_one.py:2: a notebook cell has no __file__")
+    (tree / "snippets/demo/01_one.py").write_text('"""Demo."""\nimport os\nprint(os.__file__, __file__)\n')
+    assert error(tree).startswith("snippets/demo/01_one.py:3: a notebook cell has no __file__")
 
 
 def test_stale_and_orphan_notebooks_are_found(tree: Path) -> None:
@@ -174,3 +176,22 @@ def test_stale_and_orphan_notebooks_are_found(tree: Path) -> None:
     orphan.write_text("{}")
     assert stale_notebooks(wanted, tree / "docs") == {
         target: "differs from what its page and snippets generate", orphan: "not generated from any page"}
+
+
+def test_a_walkthrough_becomes_its_annotated_source(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The directive's listing comes from sources/walkthrough.py, the module the site's hook uses."""
+    class Listing:
+        title = "torch/optim/optimizer.py · lines 10–11 · torch 2.13.0"
+        lines = ("def zero_grad(self):  # (1)!", "    pass")
+
+    fake = types.SimpleNamespace(
+        WalkthroughError=ValueError,
+        parse_directive=lambda line: ("", line.split()[-1]),
+        find=lambda page, id, root: (page, id),
+        resolve=lambda found: Listing if found == ("demo", "optimizer-zero-grad") else None,
+    )
+    monkeypatch.setitem(sys.modules, "walkthrough", fake)
+    edit(tree / "docs/en/demo.md", "$$\n", "::: walkthrough optimizer-zero-grad\n\n$$\n")
+    rest = "".join(notebook(tree)["cells"][3]["source"])
+    assert ("`torch/optim/optimizer.py · lines 10–11 · torch 2.13.0`\n\n```python\n"
+            "def zero_grad(self):  # (1)\n    pass\n```") in rest

@@ -15,7 +15,7 @@ from nbclient import NotebookClient
 
 from notebook_builder.pages import DOCS_DIR, NOTEBOOKS
 from snippet_runner.compare import differences, report
-from snippet_runner.execute import DEVICE_VARIABLE
+from snippet_runner.execute import DEVICE_VARIABLE, FRESH_WARNING_FILTERS
 from snippet_runner.snippets import SNIPPETS_DIR, display, read_snippet
 
 NOTEBOOK_FILES = sorted(DOCS_DIR.glob(f"*/{NOTEBOOKS}/*.ipynb"))
@@ -49,16 +49,32 @@ def snippet_cells(nb) -> dict:
             for i, cell in enumerate(nb.cells) if "snippet" in cell.get("metadata", {})}
 
 
+def fresh_warnings_cell():
+    """Run before each snippet cell (in the test only): warnings as a fresh `python snippet.py` shows them,
+    printed to stdout as the snippet runner records them, so a cell's output lines up with its .out."""
+    filters = "\n".join(f"warnings.filterwarnings({action!r}, category={category.__name__}, module={module!r})"
+                        for action, category, module in reversed(FRESH_WARNING_FILTERS))
+    return nbformat.v4.new_code_cell(
+        "import sys, warnings\nwarnings.resetwarnings()  # also forgets which warnings were shown\n"
+        f"{filters}\nwarnings.showwarning = lambda message, category, *args, **kwargs: "
+        'print(f"{category.__name__}: {message}", file=sys.stdout)'
+    )
+
+
 def execute(path: Path, figures: Path):
     """The notebook at `path` run top to bottom in a fresh python3 kernel, on the CPU."""
     nb = nbformat.read(path, as_version=4)
     snippets = snippet_cells(nb)
-    for index, snippet in snippets.items():
-        if "cuda-only" in snippet.markers:  # this test runs on the CPU
-            print(f"{display(path)} cell {index}: {snippet.name} is cuda-only, not run on the CPU")
-            nb.cells[index].source = "pass"
+    run = nbformat.v4.new_notebook(metadata=nb.metadata)
+    for index, cell in enumerate(nb.cells):
+        if index in snippets:
+            run.cells.append(fresh_warnings_cell())
+            if "cuda-only" in snippets[index].markers:  # this test runs on the CPU
+                print(f"{display(path)} cell {index}: {snippets[index].name} is cuda-only, not run on the CPU")
+                cell.source = "pass"
+        run.cells.append(cell)  # the same object: its outputs are replaced by the run's
     client = NotebookClient(
-        nb, kernel_name="python3", allow_errors=True, startup_timeout=120,
+        run, kernel_name="python3", allow_errors=True, startup_timeout=120,
         timeout=max((s.timeout for s in snippets.values()), default=60),
         resources={"metadata": {"path": str(path.parent)}},  # the setup cell finds snippets/ from here
     )

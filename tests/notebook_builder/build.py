@@ -17,6 +17,7 @@ from .pages import (
 ANNOTATION = re.compile(r"#\s*\((\d+)\)!")  # Material's `# (1)!`; a notebook shows the plain comment
 SECTION_MARKER = re.compile(r"^\s*#\s*-+8<-+\s*\[(?:start|end):\w+\]\s*$")
 SIBLING_IMPORT = re.compile(r"""import_module\(\s*["'](?P<name>\d{2}_[a-z0-9_]+)["']\s*\)""")
+OWN_FILE = re.compile(r"(?<![.\w])__file__\b")
 ERROR_LINE = re.compile(r"^[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration): ")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -135,8 +136,8 @@ def _snippet_source(parsed: ParsedPage, snippet: Snippet, snippets_dir: Path) ->
     if not file.is_file():
         raise PageError(parsed.path, snippet.line, f"includes {snippet.target}, which is not in snippets/")
     code = file.read_text(encoding="utf-8")
-    if "__file__" in code:
-        raise PageError(file, code[:code.index("__file__")].count("\n") + 1, "a notebook cell has no __file__")
+    if own_file := OWN_FILE.search(code):  # a module's `torch.__file__` is fine
+        raise PageError(file, code[:own_file.start()].count("\n") + 1, "a notebook cell has no __file__")
     for found in SIBLING_IMPORT.finditer(code):
         if not (file.parent / f"{found['name']}.py").is_file():
             raise PageError(file, code[:found.start()].count("\n") + 1, f"imports {found['name']}, not beside it")

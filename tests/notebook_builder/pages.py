@@ -6,6 +6,7 @@ line, so a new construct is taught to the generator instead of silently vanishin
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,10 +31,34 @@ ATTR_LIST = re.compile(r"\{\s*[:.#][^}]*\}")
 VERBATIM_FENCES = frozenset({"", "text", "console", "sh", "bash", "shell", "diff", "c", "cpp", "c++", "yaml",
                              "toml", "json", "ini"})
 
-# Page directives (lines that expand into something) and what each becomes in a notebook.
-# A handler gets (page, line number, match) and returns the pieces to add. None are in use yet:
-# the source-walkthrough directive is added here once its syntax is settled.
-DIRECTIVES: list[tuple[re.Pattern[str], object]] = []
+SOURCES_DIR = ROOT / "sources"
+
+
+def _walkthrough(page: ParsedPage, number: int, found: re.Match) -> list[str]:
+    """`::: walkthrough <id>`: the installed PyTorch source with its numbered markers, shown as code
+    (sources/walkthrough.py reads it, as the site's hook does); the page's numbered list follows it."""
+    if str(SOURCES_DIR) not in sys.path:
+        sys.path.insert(0, str(SOURCES_DIR))
+    try:
+        import walkthrough
+    except ImportError as error:
+        raise PageError(page.path, number, f"a walkthrough needs sources/walkthrough.py: {error}") from None
+
+    try:
+        _, id = walkthrough.parse_directive(found.string)
+        listing = walkthrough.resolve(walkthrough.find(page.path.stem, id, SOURCES_DIR))
+    except walkthrough.WalkthroughError as error:
+        raise PageError(page.path, number, str(error)) from None
+    code = [re.sub(r"#\s*\((\d+)\)!$", r"# (\1)", line) for line in listing.lines]
+    return [f"`{listing.title}`", "", "```python", *code, "```"]
+
+
+# Page directives (lines that expand into something) and what each becomes in a notebook: a handler
+# gets (page, line number, match) and returns Markdown lines. A directive-like line that matches none
+# of these stops the generator (DIRECTIVE_LIKE below).
+DIRECTIVES: list[tuple[re.Pattern[str], object]] = [
+    (re.compile(r"^\s*:::\s+walkthrough\b"), _walkthrough),
+]
 # Lines that look like a directive or an extension this generator does not know.
 DIRECTIVE_LIKE = re.compile(r"^\s*(?::::|\{\{|\{%|<!--|-+8<-+|\[\[|@\w|%%|\.\. \w+::|\[\^)")
 
@@ -121,8 +146,8 @@ def _parse(page: ParsedPage, lines: list[tuple[int, str]], quote: str, docs_dir:
             page.pieces.append(Heading(len(heading["hashes"]), title, anchor["anchor"]))
         elif LAYOUT_HTML.match(text) or ABBREVIATION.match(text):
             page.pieces.append(Markdown(quote.rstrip()))
-        elif handled := _directive(page, number, text):
-            page.pieces += handled
+        elif (handled := _directive(page, number, text)) is not None:
+            page.pieces += [Markdown(f"{quote}{line}".rstrip() or quote.rstrip()) for line in handled]
         elif text.lstrip().startswith("<"):
             raise PageError(page.path, number, "HTML the notebook generator does not know; "
                             "teach tests/notebook_builder/pages.py what it becomes in a notebook")
