@@ -25,6 +25,11 @@ CELL_TAGS = re.compile(r'<div class="celltoolbar">(?:\s*<div class="button_conta
 # Code cells (highlight-ipynb) and code blocks in Markdown cells (highlight), without the <code> Material styles
 CODE_BLOCK = re.compile(r'<div class="(?:highlight-ipynb hl-(?P<lang>[\w-]+)\s*|highlight)"><pre><span></span>'
                         r'(?P<code>.*?)</pre></div>', re.DOTALL)
+# Material turns "(1)" in .c/.c1/.cm comments into annotation bubbles, filled from a list right after the
+# code block. A notebook's list sits in the next cell, so the bubbles would be empty: "# (1)" stays a
+# comment, as in Jupyter, in .ch, which Material colours the same but does not scan.
+COMMENT_SPAN = re.compile(r'<span class="c[1m]?">')
+PLAIN_COMMENT = '<span class="ch">'
 TEXT_OUTPUT = re.compile(r'(<div class="jp-RenderedText[^"]*" data-mime-type="(?P<mime>[^"]+)"[^>]*>\s*)<pre>\n?'
                          r'(?P<text>.*?)</pre>', re.DOTALL)
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="[^"]*">(?P<text>.*?)\s*<a id="(?P<anchor>[\w-]+)"></a>'
@@ -49,7 +54,7 @@ def on_page_content(html: str, page, config, files) -> str:
     for pattern in (STYLE, SCRIPT, COMMENT, CLIPBOARD, CELL_TAGS):
         html = pattern.sub("", html)
     html = CODE_BLOCK.sub(lambda m: f'<div class="language-{m["lang"] or "text"} highlight"><pre><span></span>'
-                                    f'<code>{m["code"]}</code></pre></div>', html)
+                                    f'<code>{COMMENT_SPAN.sub(PLAIN_COMMENT, m["code"])}</code></pre></div>', html)
     title = OUTPUT_TITLES[page.file.src_uri.split("/")[0]]
     html = TEXT_OUTPUT.sub(lambda m: _output_block(m, title), html)
     anchors = [found["anchor"] for found in HEADING.finditer(html)]

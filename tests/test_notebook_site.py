@@ -101,6 +101,13 @@ def test_notebook_pages_are_lean(site: Path, lang: str, page: str) -> None:
     assert total < PAGE_WEIGHT_BUDGET
 
 
+def test_numbered_comments_stay_comments(site: Path) -> None:
+    """No empty annotation bubbles: Material does not read notebook comments as annotation markers."""
+    text = built(site, "en", "notebooks/loop/")
+    assert '<span class="ch"># (1)</span>' in text
+    assert not re.search(r'<span class="c[1m]?">[^<]*\(\d+\)', text)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_headings_keep_the_pages_anchors(site: Path, lang: str, page: str) -> None:
