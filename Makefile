@@ -43,7 +43,7 @@ update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then 
 	$(PY) -m pytest tests/test_snippets.py --update-outputs
 
 notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
-	PYTHONPATH=tests $(PY) -m notebook_builder
+	PYTHONPATH=tests:sources $(PY) -m notebook_builder
 
 bench: install ## Measure per-snippet overhead, suite time and strict build time
 	$(PY) benchmarks/snippets_and_build.py
