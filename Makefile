@@ -48,6 +48,8 @@ translations: install ## List zh pages that are stale, missing or unrecorded, wi
 translated: install ## After translating, record the English a zh page matches: make translated PAGE="loop glossary"
 	@test -n "$(PAGE)" || { echo 'name the page(s): make translated PAGE=loop (or PAGE="loop glossary")'; exit 2; }
 	$(PY) -m translation record $(PAGE)
+notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
+	PYTHONPATH=tests:sources $(PY) -m notebook_builder
 
 bench: install ## Measure per-snippet overhead, suite time and strict build time
 	$(PY) benchmarks/snippets_and_build.py
@@ -55,4 +57,4 @@ bench: install ## Measure per-snippet overhead, suite time and strict build time
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
 
-.PHONY: help install serve test build update-outputs translations translated bench clean
+.PHONY: help install serve test build update-outputs translations translated notebooks bench clean

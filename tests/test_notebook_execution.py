@@ -1,0 +1,162 @@
+"""Every generated notebook runs top to bottom in a fresh kernel and prints what its snippets' .out hold.
+
+Each code cell that comes from a snippet is compared with that snippet's .out, with the runner's
+comparison and the same modes as tests/test_snippets.py; a failure names the notebook and the cell.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from notebook_builder.pages import DOCS_DIR, NOTEBOOKS
+from snippet_runner.compare import differences, report
+from snippet_runner.execute import DEVICE_VARIABLE, FRESH_WARNING_FILTERS
+from snippet_runner.snippets import SNIPPETS_DIR, display, read_snippet
+
+NOTEBOOK_FILES = sorted(DOCS_DIR.glob(f"*/{NOTEBOOKS}/*.ipynb"))
+# IPython shows a warning as "path:line: Category: message" and then the source line; the snippet
+# runner prints "Category: message" only.
+WARNING = re.compile(r"^\S.*?:\d+: (?P<warning>\w+: .*)\n(?:  .*\n)?", re.MULTILINE)
+
+
+def printed(cell) -> str:
+    """What the cell printed, written the way the snippet runner records a snippet's output."""
+    text = []
+    for output in cell.outputs:
+        if output.output_type == "stream":
+            text.append(output.text if output.name == "stdout" else WARNING.sub(r"\g<warning>\n", output.text))
+        elif output.output_type == "error":
+            text.append(f"{output.ename}: {output.evalue}\n")
+        else:  # a value the cell ends with: a script would not print it, so it must not be there
+            text.append(output.get("data", {}).get("text/plain", output.output_type) + "\n")
+    return "".join(text)
+
+
+def mode_for(markers: frozenset[str]) -> str:
+    if "nondeterministic" in markers:
+        return "shape"
+    return "exact" if "exact" in markers else "tolerant"
+
+
+def snippet_cells(nb) -> dict:
+    """Cell index -> the snippet the cell was generated from."""
+    return {i: read_snippet(SNIPPETS_DIR / cell.metadata["snippet"])
+            for i, cell in enumerate(nb.cells) if "snippet" in cell.get("metadata", {})}
+
+
+def fresh_warnings_cell():
+    """Run before each snippet cell (in the test only): warnings as a fresh `python snippet.py` shows them,
+    printed to stdout as the snippet runner records them, so a cell's output lines up with its .out."""
+    filters = "\n".join(f"warnings.filterwarnings({action!r}, category={category.__name__}, module={module!r})"
+                        for action, category, module in reversed(FRESH_WARNING_FILTERS))
+    return nbformat.v4.new_code_cell(
+        "import sys, warnings\nwarnings.resetwarnings()  # also forgets which warnings were shown\n"
+        f"{filters}\nwarnings.showwarning = lambda message, category, *args, **kwargs: "
+        'print(f"{category.__name__}: {message}", file=sys.stdout)'
+    )
+
+
+def execute(path: Path, figures: Path):
+    """The notebook at `path` run top to bottom in a fresh python3 kernel, on the CPU."""
+    nb = nbformat.read(path, as_version=4)
+    snippets = snippet_cells(nb)
+    run = nbformat.v4.new_notebook(metadata=nb.metadata)
+    for index, cell in enumerate(nb.cells):
+        if index in snippets:
+            run.cells.append(fresh_warnings_cell())
+            if "cuda-only" in snippets[index].markers:  # this test runs on the CPU
+                print(f"{display(path)} cell {index}: {snippets[index].name} is cuda-only, not run on the CPU")
+                cell.source = "pass"
+        run.cells.append(cell)  # the same object: its outputs are replaced by the run's
+    client = NotebookClient(
+        run, kernel_name="python3", allow_errors=True, startup_timeout=120,
+        timeout=max((s.timeout for s in snippets.values()), default=60),
+        resources={"metadata": {"path": str(path.parent)}},  # the setup cell finds snippets/ from here
+    )
+    # Figures a snippet saves go to a temporary folder, never into docs/.
+    client.execute(env={**os.environ, DEVICE_VARIABLE: "cpu", "SNIPPET_FIGURES": str(figures)})
+    return nb
+
+
+def failures(path: Path, nb) -> list[str]:
+    """What an executed notebook got wrong, each naming the notebook and the cell."""
+    snippets = snippet_cells(nb)
+    found_failures = [] if snippets else [f"{display(path)} has no snippet cells"]
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        where = f"{display(path)} cell {index}" + (f" ({snippets[index].name})" if index in snippets else "")
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        expects_error = "raises-exception" in cell.metadata.get("tags", [])
+        if errors and not expects_error:
+            found_failures.append(f"{where} raised {errors[0].ename}: {errors[0].evalue}")
+            break  # later cells fail because of this one
+        if expects_error and not errors:
+            found_failures.append(f"{where} is marked 'raises' but finished without an exception")
+        if index not in snippets or "cuda-only" in snippets[index].markers:
+            continue
+        snippet = snippets[index]
+        expected = snippet.out_path.read_text(encoding="utf-8")
+        actual = printed(cell)
+        if found := differences(expected, actual, mode=mode_for(snippet.markers), rtol=snippet.rtol):
+            found_failures.append(f"{where}:\n" + report(display(snippet.path), "cpu", expected, actual, found))
+    return found_failures
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=[p.relative_to(DOCS_DIR).as_posix() for p in NOTEBOOK_FILES])
+def test_notebook_reproduces_the_documented_outputs(path: Path, tmp_path: Path) -> None:
+    problems = failures(path, execute(path, tmp_path))
+    assert not problems, "\n\n".join(problems)
+
+
+def test_notebooks_exist() -> None:
+    """Guards the test above against passing on no notebooks at all."""
+    assert len(NOTEBOOK_FILES) >= 2
+
+
+# The checks must be able to fail. A committed notebook carries its snippets' outputs, so it passes
+# as if it had been executed; each edit below is what a wrong run would look like.
+LOOP = DOCS_DIR / "en" / NOTEBOOKS / "loop.ipynb"
+
+
+def _cell(nb, snippet: str):
+    return next(c for c in nb.cells if c.get("metadata", {}).get("snippet") == snippet)
+
+
+def test_committed_outputs_pass_the_check() -> None:
+    assert failures(LOOP, nbformat.read(LOOP, as_version=4)) == []
+
+
+def test_a_changed_number_names_the_notebook_and_the_cell() -> None:
+    nb = nbformat.read(LOOP, as_version=4)
+    cell = _cell(nb, "loop/08_divide_by_m_is_mean.py")
+    cell.outputs[0].text = cell.outputs[0].text.replace("1.4062", "1.5062")
+    [problem] = failures(LOOP, nb)
+    index = nb.cells.index(cell)
+    assert problem.startswith(f"docs/en/notebooks/loop.ipynb cell {index} (loop/08_divide_by_m_is_mean.py):")
+    assert "1.5062 != 1.4062" in problem
+
+
+def test_a_missing_exception_and_an_unexpected_one_are_reported() -> None:
+    nb = nbformat.read(LOOP, as_version=4)
+    _cell(nb, "loop/09_loss_is_the_root.py").outputs.pop()  # the error output
+    broken = _cell(nb, "loop/11_grad_between_calls.py")
+    broken.outputs.append(nbformat.v4.new_output("error", ename="NameError", evalue="name 'x' is not defined",
+                                                 traceback=[]))
+    problems = failures(LOOP, nb)
+    assert any("09_loss_is_the_root.py) is marked 'raises' but finished without an exception" in p for p in problems)
+    assert problems[-1].endswith("(loop/11_grad_between_calls.py) raised NameError: name 'x' is not defined")
+
+
+def test_warnings_are_compared_as_the_runner_prints_them() -> None:
+    cell = nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="before\n"),
+        nbformat.v4.new_output("stream", name="stderr",
+                               text="/tmp/x.py:3: UserWarning: careful\n  warnings.warn('careful')\n"),
+    ])
+    assert printed(cell) == "before\nUserWarning: careful\n"
