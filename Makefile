@@ -42,8 +42,9 @@ build: install ## Build the site strictly into site/
 update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
 	$(PY) -m pytest tests/test_snippets.py --update-outputs
 
-bench: install ## Measure per-snippet overhead, suite time and strict build time
+bench: install ## Measure snippet overhead, suite and build times, page weights and requests
 	$(PY) benchmarks/snippets_and_build.py
+	$(PY) benchmarks/pages.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache

@@ -40,6 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
         devices = ["cpu"]
     config.snippet_devices = devices
     config.updated_outputs = []
+    # Snippets that draw save into $SNIPPET_FIGURES (default "."): keep test runs out of the working tree.
+    if "SNIPPET_FIGURES" not in os.environ:
+        import tempfile
+
+        os.environ["SNIPPET_FIGURES"] = tempfile.mkdtemp(prefix="snippet-figures-")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -85,13 +85,15 @@ def step_costs(device):
 def measure(device):
     zero = zero_grad_costs(device)
     steps, gap = step_costs(device)
-    print(f"{device.type.upper()}: median of {REPEATS} calls, microseconds")
+    print(f"{device.type.upper()}: median of {REPEATS} calls; ratio to the "
+          "first row of each group")
     groups = (dict(list(zero.items())[:2]), dict(list(zero.items())[2:]),
               steps)
     for group in groups:
         first = next(iter(group.values()))
         for name, us in group.items():
-            print(f"  {name:30} {us:9.1f}  {us / first:5.2f} x")
+            # no padding around numbers: only the shape of a line is compared
+            print(f"  {name:30} {us:.1f} µs = {us / first:.2f} x")
     print(f"  weights after {REPEATS + 3} steps, largest difference "
           f"from the for-loop: {gap:.1e}")
     params = list(make_model(device).parameters())
@@ -100,11 +102,13 @@ def measure(device):
     return {**zero, **steps}
 
 
+torch.set_num_threads(1)  # steadier numbers on a shared machine
 print(f"SGD defaults to foreach on: {', '.join(foreach_devices())}")
 model = make_model("cpu")
 tensors = list(model.parameters())
 print(f"model: {len(tensors)} parameter tensors, "
-      f"{sum(p.numel() for p in tensors):,} parameters, float32")
+      f"{sum(p.numel() for p in tensors):,} parameters, float32; "
+      f"CPU threads: {torch.get_num_threads()}")
 results = {"CPU": measure(torch.device("cpu"))}
 if torch.cuda.is_available():
     results["CUDA"] = measure(torch.device("cuda"))
