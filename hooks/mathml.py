@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as ET
 
 from latex2mathml.converter import convert
 
@@ -17,8 +18,11 @@ ARITHMATEX = re.compile(
     r'|<div class="arithmatex">\\\[(?P<display>.*?)\\\]</div>',
     re.DOTALL,
 )
-# latex2mathml passes an unknown command through as text (`<mi>\foo</mi>`) instead of failing.
-UNKNOWN_COMMAND = re.compile(r"<m[ion][^>]*>(\\[A-Za-z]+)</m[ion]>")
+# latex2mathml is lenient: an unknown command becomes text (`<mi>\foo</mi>`), a stray brace or `&` a
+# letter, and `\frac{1}` a fraction with one part. These are the checks it does not make.
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+ARITY = {"mfrac": 2, "msub": 2, "msup": 2, "mroot": 2, "munder": 2, "mover": 2, "msubsup": 3, "munderover": 3}
+STRAY = {"mi": re.compile(r"^(\\[A-Za-z]+|[{}])$"), "mo": re.compile(r"^\\[A-Za-z]+$")}  # `\{` is an <mo>
 # In Markdown text (notebook cells): code is left alone; `$$…$$` before `$…$`; `\$` is a dollar.
 MARKDOWN_MATH = re.compile(
     r"(?P<fence>^(?P<ticks>`{3,}|~{3,}).*?^(?P=ticks)[ \t]*$)"
@@ -40,9 +44,32 @@ def to_mathml(latex: str, *, display: bool = False, where: str = "") -> str:
         mathml = convert(latex.strip(), display="block" if display else "inline")
     except Exception as error:  # noqa: BLE001 - latex2mathml raises many unrelated types
         raise MathError(f"{where}: cannot render ${latex.strip()}$: {type(error).__name__} {error}".strip()) from None
-    if unknown := UNKNOWN_COMMAND.search(mathml):
-        raise MathError(f"{where}: cannot render ${latex.strip()}$: unknown command {unknown[1]}")
+    if problem := _unbalanced(latex) or _malformed(mathml):
+        raise MathError(f"{where}: cannot render ${latex.strip()}$: {problem}")
     return f'<div class="math-display">{mathml}</div>' if display else mathml
+
+
+def _unbalanced(latex: str) -> str | None:
+    depth = 0
+    for brace in re.findall(r"\\.|[{}]", latex):
+        depth += {"{": 1, "}": -1}.get(brace, 0)
+        if depth < 0:
+            return "a } closes nothing"
+    return f"{depth} unclosed {{" if depth else None
+
+
+def _malformed(mathml: str) -> str | None:
+    try:
+        tree = ET.fromstring(mathml)
+    except ET.ParseError:
+        return "it does not give well-formed MathML (a stray & or <?)"
+    for element in tree.iter():
+        name = element.tag.removeprefix(MATHML)
+        if name in ARITY and len(element) != ARITY[name]:
+            return f"<{name}> has {len(element)} parts, not {ARITY[name]} (a missing argument?)"
+        if name in STRAY and element.text and STRAY[name].match(element.text.strip()):
+            return f"unknown command or stray character {element.text.strip()}"
+    return None
 
 
 def render_html(text: str, where: str = "") -> str:

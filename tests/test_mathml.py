@@ -30,7 +30,10 @@ def test_render_html_unescapes_what_arithmatex_escaped() -> None:
     assert "<mo>&#x0003C;</mo>" in out and "arithmatex" not in out
 
 
-@pytest.mark.parametrize("latex", [r"\frac{1}{", "x^", r"\left( x", r"\notacommand x"])
+@pytest.mark.parametrize("latex", [
+    r"\frac{1}{", "x^", r"\left( x", r"\notacommand x",  # latex2mathml raises, or passes the command through
+    r"\frac{1}{2m \sum_k x", r"\frac{1}", "a & b", "a}",  # latex2mathml accepts these silently
+])
 def test_bad_latex_fails_naming_where(latex: str) -> None:
     with pytest.raises(mathml.MathError, match=r"^docs/en/x\.md: cannot render"):
         mathml.to_mathml(latex, where="docs/en/x.md")
@@ -50,3 +53,8 @@ def test_built_pages_carry_mathml_and_no_unrendered_math(site: Path) -> None:
         loop = (site / lang / "loop/index.html").read_text(encoding="utf-8")
         assert loop.count('<div class="math-display"><math') == 3, f"{lang}loop/ lost its display formulas"
         assert "<script" not in loop.split("<math", 1)[1].split("</math>", 1)[0]
+
+
+def test_escaped_braces_cases_and_text_are_fine() -> None:
+    for latex in (r"\{a\}", r"\begin{cases} a & b \\ c & d \end{cases}", r"\mathrm{lr}", r"x_1, \dots, x_m"):
+        assert mathml.to_mathml(latex).startswith("<math")
