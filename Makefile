@@ -48,11 +48,13 @@ translations: install ## List zh pages that are stale, missing or unrecorded, wi
 translated: install ## After translating, record the English a zh page matches: make translated PAGE="loop glossary"
 	@test -n "$(PAGE)" || { echo 'name the page(s): make translated PAGE=loop (or PAGE="loop glossary")'; exit 2; }
 	$(PY) -m translation record $(PAGE)
+
 notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
 	PYTHONPATH=tests:sources $(PY) -m notebook_builder
 
-bench: install ## Measure per-snippet overhead, suite time and strict build time
+bench: install ## Measure snippet overhead, suite and build times, page weights and requests
 	$(PY) benchmarks/snippets_and_build.py
+	$(PY) benchmarks/pages.py
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache

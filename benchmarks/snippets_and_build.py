@@ -24,6 +24,8 @@ BUDGETS = {  # seconds
     "whole test suite (make test without install)": 15 * 60,
     "strict build, both languages": 30,
 }
+# Snippets that draw save into $SNIPPET_FIGURES: keep the benchmark's charts out of the working tree.
+os.environ.setdefault("SNIPPET_FIGURES", tempfile.mkdtemp(prefix="bench-figures-"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

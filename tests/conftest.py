@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from snippet_runner.execute import DEVICE_VARIABLE, cuda_available
+from snippet_runner.snippets import ROOT
 
 DEVICES = ("cpu", "cuda")
 
@@ -36,6 +40,11 @@ def pytest_configure(config: pytest.Config) -> None:
         devices = ["cpu"]
     config.snippet_devices = devices
     config.updated_outputs = []
+    # Snippets that draw save into $SNIPPET_FIGURES (default "."): keep test runs out of the working tree.
+    if "SNIPPET_FIGURES" not in os.environ:
+        import tempfile
+
+        os.environ["SNIPPET_FIGURES"] = tempfile.mkdtemp(prefix="snippet-figures-")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -59,3 +68,16 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) changed")
         for name in changed:
             terminalreporter.write_line(f"  {name}")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build for the whole session; a warning fails it, and the log says where."""
+    out = tmp_path_factory.mktemp("site")
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
+    return out

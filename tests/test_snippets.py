@@ -7,6 +7,7 @@ import pytest
 
 from snippet_runner.compare import differences, normalise, report
 from snippet_runner.execute import run_snippet
+from snippet_runner.provenance import record
 from snippet_runner.snippets import SNIPPETS_DIR, SnippetError, display, read_snippet, snippet_files
 
 
@@ -34,9 +35,11 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
     out = snippet.out_path
     if request.config.getoption("--update-outputs"):
         new = normalise(run.stdout)
-        if not out.exists() or out.read_text(encoding="utf-8") != new:
+        changed = not out.exists() or out.read_text(encoding="utf-8") != new
+        if changed:
             out.write_text(new, encoding="utf-8")
             request.config.updated_outputs.append(display(out))
+        record(snippet.name, on_device, output_changed=changed)
         return
     if not out.exists():
         pytest.fail(f"{display(path)} has no {out.name} beside it: run `make update-outputs` to create it", pytrace=False)
@@ -51,3 +54,4 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
     found = differences(expected, run.stdout, mode=mode, rtol=snippet.rtol)
     if found:
         pytest.fail(report(display(path), on_device, expected, run.stdout, found), pytrace=False)
+    record(snippet.name, on_device)  # this run reproduced the output: stamp it
