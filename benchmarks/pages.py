@@ -19,7 +19,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; CI images that ship Chrome elsewhere set CHROMIUM.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1000
 BUDGETS = {"text": 400 * KB, "math": 700 * KB, "notebook": 800 * KB}  # bytes, uncompressed, all requests

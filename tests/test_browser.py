@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import re
 import threading
 from pathlib import Path
@@ -18,7 +19,8 @@ import pytest
 
 from snippet_runner.snippets import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium by default; CI images that ship Chrome elsewhere set CHROMIUM.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "build" / "screenshots"
 # Console errors that are expected, each with its reason: (URL pattern, message pattern, reason).
 KNOWN_CONSOLE_ERRORS = [
@@ -33,10 +35,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def site_pages() -> list[str]:
-    """Every content page, as a path under the site root ('' for the home page), from docs/en."""
+    """Every page and notebook page, as a path under the site root ('' for the home page), from docs/en."""
+    docs = ROOT / "docs" / "en"
+    sources = [*docs.rglob("*.md"), *docs.rglob("*.ipynb")]
     return sorted(
         "" if rel.stem == "index" else f"{rel.with_suffix('').as_posix()}/"
-        for rel in (p.relative_to(ROOT / "docs" / "en") for p in (ROOT / "docs" / "en").rglob("*.md"))
+        for rel in (p.relative_to(docs) for p in sources)
     )
 
 
