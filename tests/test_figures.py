@@ -139,3 +139,9 @@ def test_end_to_end_tampered_figure_fails_and_update_repairs(tmp_path: Path) -> 
     repaired = pytest_in("--update-outputs")
     assert "docs/assets/figures/demo/01_draw.png" in repaired.stdout.split("changed")[-1]
     assert figure.read_bytes() == drawn
+
+    (tmp_path / "tests/no_matplotlib.py").write_text(
+        "import snippet_runner.figures\nsnippet_runner.figures.matplotlib_missing = lambda: True\n")
+    without = pytest_in("--device", "cpu", "-p", "no_matplotlib", "-rs")
+    assert without.returncode == 0, without.stdout
+    assert "demo/01_draw.py draws a figure and matplotlib is not installed here" in without.stdout

@@ -1,7 +1,6 @@
 """Every snippet runs, and what it prints and draws matches the .out and figures committed for it."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -28,7 +27,7 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
         pytest.fail(str(error), pytrace=False)
     if not snippet.runs_on(on_device):
         pytest.skip(f"{snippet.name} is marked {'cpu-only' if on_device == 'cuda' else 'cuda-only'}")
-    if "figure" in snippet.markers and importlib.util.find_spec("matplotlib") is None:
+    if "figure" in snippet.markers and figures.matplotlib_missing():
         pytest.skip(f"{snippet.name} draws a figure and matplotlib is not installed here")
 
     run = run_snippet(path, on_device, timeout=snippet.timeout, raises="raises" in snippet.markers)

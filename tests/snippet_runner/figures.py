@@ -5,6 +5,7 @@ committed copy. Standard library only: a GPU machine without matplotlib can stil
 """
 from __future__ import annotations
 
+import importlib.util
 import struct
 import zlib
 from pathlib import Path
@@ -13,6 +14,11 @@ from .snippets import ROOT, SNIPPETS_DIR, display
 
 FIGURES_DIR = ROOT / "docs" / "assets" / "figures"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def matplotlib_missing() -> bool:
+    """A GPU runner may have only torch, numpy and pytest: figure snippets are skipped there."""
+    return importlib.util.find_spec("matplotlib") is None
 
 
 def committed_dir(snippet_path: Path, figures_dir: Path = FIGURES_DIR, snippets_dir: Path = SNIPPETS_DIR) -> Path:
