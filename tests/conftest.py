@@ -25,7 +25,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--update-outputs",
         action="store_true",
-        help="rewrite every snippet's .out from a CPU run instead of comparing",
+        help="rewrite every snippet's .out and figures from a CPU run instead of comparing",
     )
 
 
@@ -65,7 +65,7 @@ def on_device(device: str) -> str:
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if config.getoption("--update-outputs"):
         changed = config.updated_outputs
-        terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) changed")
+        terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) and figure(s) changed")
         for name in changed:
             terminalreporter.write_line(f"  {name}")
 

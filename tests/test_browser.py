@@ -105,6 +105,10 @@ def test_page_loads_locally_without_errors(page, base_url: str, lang: str, path:
     page.screenshot(path=str(shot), full_page=True)
     assert outside == [], f"{lang}:{path or 'home'} requested other hosts: {outside}"
     assert errors == [], f"{lang}:{path or 'home'} logged console errors: {errors}"
+    images = page.eval_on_selector_all(
+        "article img", "els => els.map(e => [e.getAttribute('src'), e.complete && e.naturalWidth > 0])")
+    broken = [src for src, decoded in images if not decoded]
+    assert broken == [], f"{lang}:{path or 'home'} has images that did not load or decode: {broken}"
 
 
 @pytest.mark.parametrize("path", site_pages())

@@ -1,14 +1,15 @@
-"""Every snippet runs, and what it prints matches the .out beside it."""
+"""Every snippet runs, and what it prints and draws matches the .out and figures committed for it."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
+from snippet_runner import figures
 from snippet_runner.compare import differences, normalise, report
 from snippet_runner.execute import run_snippet
 from snippet_runner.provenance import record
-from snippet_runner.snippets import SNIPPETS_DIR, SnippetError, display, read_snippet, snippet_files
+from snippet_runner.snippets import SNIPPETS_DIR, Snippet, SnippetError, display, read_snippet, snippet_files
 
 
 def _param(path: Path):
@@ -27,10 +28,15 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
         pytest.fail(str(error), pytrace=False)
     if not snippet.runs_on(on_device):
         pytest.skip(f"{snippet.name} is marked {'cpu-only' if on_device == 'cuda' else 'cuda-only'}")
+    if "figure" in snippet.markers and figures.matplotlib_missing():
+        pytest.skip(f"{snippet.name} draws a figure and matplotlib is not installed here")
 
     run = run_snippet(path, on_device, timeout=snippet.timeout, raises="raises" in snippet.markers)
     if not run.ok:
         pytest.fail(run.problem, pytrace=False)
+    if bool(run.figures) != ("figure" in snippet.markers):
+        pytest.fail(f"{display(path)} saved {len(run.figures)} figure(s): a snippet that draws is marked "
+                    "'figure', and a snippet marked 'figure' draws at least one", pytrace=False)
 
     out = snippet.out_path
     if request.config.getoption("--update-outputs"):
@@ -40,18 +46,25 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
             out.write_text(new, encoding="utf-8")
             request.config.updated_outputs.append(display(out))
         record(snippet.name, on_device, output_changed=changed)
+        request.config.updated_outputs += figures.update(path.stem, run.figures, figures.committed_dir(path))
         return
     if not out.exists():
         pytest.fail(f"{display(path)} has no {out.name} beside it: run `make update-outputs` to create it", pytrace=False)
 
     expected = out.read_text(encoding="utf-8")
-    if "nondeterministic" in snippet.markers:
-        mode = "shape"
-    elif "exact" in snippet.markers and on_device == "cpu":
-        mode = "exact"
-    else:
-        mode = "tolerant"
-    found = differences(expected, run.stdout, mode=mode, rtol=snippet.rtol)
+    found = differences(expected, run.stdout, mode=_mode(snippet, on_device), rtol=snippet.rtol)
     if found:
         pytest.fail(report(display(path), on_device, expected, run.stdout, found), pytrace=False)
-    record(snippet.name, on_device)  # this run reproduced the output: stamp it
+    # A figure is checked byte for byte only where its .out is: a deterministic run on the CPU.
+    identical = on_device == "cpu" and "nondeterministic" not in snippet.markers
+    if problems := figures.check(path.stem, run.figures, figures.committed_dir(path), identical=identical):
+        pytest.fail(f"{display(path)} on {on_device}:\n  " + "\n  ".join(problems), pytrace=False)
+    record(snippet.name, on_device)  # this run reproduced the output and its figures: stamp it
+
+
+def _mode(snippet: Snippet, device: str) -> str:
+    if "nondeterministic" in snippet.markers:
+        return "shape"
+    if "exact" in snippet.markers and device == "cpu":
+        return "exact"
+    return "tolerant"

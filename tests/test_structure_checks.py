@@ -119,7 +119,7 @@ def test_unknown_marker(tree: Path) -> None:
     edit(tree / "snippets/demo/01_one.py", "import os\n", "import os\n# markers: exact, fast\n")
     assert problems(tree) == [
         "snippets/demo/01_one.py:2: unknown marker 'fast'; known: exact, cpu-only, cuda-only, slow, "
-        "nondeterministic, raises, rtol=N, timeout=N"
+        "nondeterministic, raises, figure, rtol=N, timeout=N"
     ]
 
 

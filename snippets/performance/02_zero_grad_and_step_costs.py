@@ -1,5 +1,5 @@
 """What zero_grad and one SGD step cost, measured on this machine."""
-# markers: nondeterministic, timeout=120
+# markers: nondeterministic, figure, timeout=120
 import os
 import statistics
 import time

@@ -17,7 +17,7 @@ import tempfile
 import time
 import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,8 @@ import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that
 from .snippets import display
 
 DEVICE_VARIABLE = "SNIPPET_DEVICE"
+# A snippet saves its figures into this directory; the runner gives each run a fresh, empty one.
+FIGURES_VARIABLE = "SNIPPET_FIGURES"
 # The warning filters of a fresh interpreter (Python 3.11 release build).
 FRESH_WARNING_FILTERS = [  # (action, category, module), first match wins
     ("default", DeprecationWarning, "__main__"),
@@ -45,6 +47,7 @@ class Run:
     stderr: str
     seconds: float
     problem: str | None = None  # why the run failed, with the traceback if there is one
+    figures: dict[str, bytes] = field(default_factory=dict)  # every PNG the run saved, by file name
 
     @property
     def ok(self) -> bool:
@@ -52,10 +55,17 @@ class Run:
 
 
 def run_snippet(path: Path, device: str, *, timeout: float, raises: bool = False) -> Run:
-    """Run one snippet file with `SNIPPET_DEVICE=device` and return what it printed."""
+    """Run one snippet file with `SNIPPET_DEVICE=device` and return what it printed and drew."""
+    with tempfile.TemporaryDirectory(prefix="snippet-figures-") as figures_dir:
+        run = _run_snippet(path, device, timeout=timeout, raises=raises, figures_dir=figures_dir)
+        figures = {png.name: png.read_bytes() for png in sorted(Path(figures_dir).glob("*.png"))}
+    return replace(run, figures=figures)
 
+
+def _run_snippet(path: Path, device: str, *, timeout: float, raises: bool, figures_dir: str) -> Run:
     def body() -> int:
         os.environ[DEVICE_VARIABLE] = device
+        os.environ[FIGURES_VARIABLE] = figures_dir
         sys.argv = [str(path)]
         sys.path.insert(0, str(path.parent))
         try:

@@ -16,6 +16,7 @@ MARKERS = {
     "slow": "gets a longer timeout and the pytest mark 'slow'",
     "nondeterministic": "only the shape of the output is checked, not its numbers",
     "raises": "the snippet ends with an exception, printed as 'Type: message'",
+    "figure": "draws with matplotlib into $SNIPPET_FIGURES; skipped, with the reason, where matplotlib is missing",
 }
 OPTIONS = {"rtol": float, "timeout": float}
 DEFAULT_TIMEOUT = 60.0
