@@ -9,10 +9,7 @@ import html
 import importlib.util
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -42,18 +39,6 @@ def _load(name: str, path: Path):
 
 notebook_pages_hook = _load("notebook_pages_hook", ROOT / "hooks/notebook_pages.py")
 page_weight = _load("page_weight", ROOT / "benchmarks/page_weight.py")
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("notebook-site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
-    return out
 
 
 def built(site: Path, lang: str, url: str) -> str:
