@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import sys
+from pathlib import Path
 
-from latex2mathml.converter import convert as latex_to_mathml
 from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from mathml import MathError, to_mathml  # noqa: E402 - the pages' renderer, with its LaTeX checks
 
 STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.DOTALL)
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
@@ -62,7 +66,10 @@ def on_page_content(html: str, page, config, files) -> str:
                        r'title="Permanent link">¶</a></h\g<level>>', html)
     _use_anchors_in_toc(page, anchors)
     html = NOTEBOOK_LINK.sub(lambda m: f'href="../{m["name"]}/{m["anchor"] or ""}"', html)
-    return math_to_mathml(html)
+    try:
+        return math_to_mathml(html, where=f"docs/{page.file.src_uri}")
+    except MathError as error:
+        raise PluginError(str(error)) from None
 
 
 def _output_block(found: re.Match, title: str) -> str:
@@ -85,14 +92,10 @@ def _use_anchors_in_toc(page, anchors: list[str]) -> None:
         item.id = anchor
 
 
-def math_to_mathml(html: str) -> str:
-    """$$…$$ and $…$ outside code become MathML."""
+def math_to_mathml(html: str, where: str = "") -> str:
+    """$$…$$ and $…$ outside code become MathML, rendered and checked as on the pages."""
     parts = VERBATIM.split(html)
     for i in range(0, len(parts), 2):  # even parts are outside <pre>, <code> and <math>
-        text = DISPLAY_MATH.sub(lambda m: _mathml(m["tex"], "block"), parts[i])
-        parts[i] = INLINE_MATH.sub(lambda m: _mathml(m["tex"], "inline"), text)
+        text = DISPLAY_MATH.sub(lambda m: to_mathml(html_lib.unescape(m["tex"]), display=True, where=where), parts[i])
+        parts[i] = INLINE_MATH.sub(lambda m: to_mathml(html_lib.unescape(m["tex"]), where=where), text)
     return "".join(parts)
-
-
-def _mathml(tex: str, display: str) -> str:
-    return latex_to_mathml(html_lib.unescape(tex).strip(), display=display)

@@ -148,6 +148,11 @@ def test_math_becomes_mathml_outside_code() -> None:
     assert "<code>$keep$</code>" in out and "$a" not in out
 
 
+def test_bad_math_in_a_notebook_names_the_notebook() -> None:
+    with pytest.raises(ValueError, match=r"docs/en/notebooks/x.ipynb: cannot render .*unclosed"):
+        notebook_pages_hook.math_to_mathml("<p>$$\\frac{1}{2$$</p>", where="docs/en/notebooks/x.ipynb")
+
+
 def test_output_titles_match_the_pages() -> None:
     assert notebook_pages_hook.OUTPUT_TITLES == OUTPUT_TITLES
 
