@@ -29,7 +29,10 @@ def printed(cell) -> str:
     text = []
     for output in cell.outputs:
         if output.output_type == "stream":
-            text.append(output.text if output.name == "stdout" else WARNING.sub(r"\g<warning>\n", output.text))
+            if output.name == "stdout":
+                text.append(output.text)
+            else:  # like the runner: Python warnings count, other stderr (e.g. torch's logging) does not
+                text += [f"{found['warning']}\n" for found in WARNING.finditer(output.text)]
         elif output.output_type == "error":
             text.append(f"{output.ename}: {output.evalue}\n")
         else:  # a value the cell ends with: a script would not print it, so it must not be there

@@ -18,7 +18,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def worker(rank, port):
+def worker(rank, port, report):
     dist.init_process_group(
         "gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank,
         world_size=WORLD_SIZE, timeout=timedelta(seconds=30))
@@ -51,14 +51,15 @@ def worker(rank, port):
 
     everything = [None] * WORLD_SIZE
     dist.all_gather_object(everything, seen)
-    if rank == 0:  # one process prints, in rank order
-        for line in range(len(seen)):
-            for r in range(WORLD_SIZE):
-                print(f"rank {r}: {everything[r][line]}")
+    if rank == 0:  # one report, in rank order, printed by the parent
+        report.put([f"rank {r}: {everything[r][line]}"
+                    for line in range(len(seen)) for r in range(WORLD_SIZE)])
     dist.destroy_process_group()
 
 
 if __name__ == "__main__":
     # spawn: each worker is a fresh interpreter that imports this file
     # as a module; forking a process that has loaded torch can deadlock
-    mp.spawn(worker, args=(free_port(),), nprocs=WORLD_SIZE)
+    report = mp.get_context("spawn").SimpleQueue()
+    mp.spawn(worker, args=(free_port(), report), nprocs=WORLD_SIZE)
+    print("\n".join(report.get()))

@@ -17,6 +17,8 @@ from .pages import (
 ANNOTATION = re.compile(r"#\s*\((\d+)\)!")  # Material's `# (1)!`; a notebook shows the plain comment
 SECTION_MARKER = re.compile(r"^\s*#\s*-+8<-+\s*\[(?:start|end):\w+\]\s*$")
 SIBLING_IMPORT = re.compile(r"""import_module\(\s*["'](?P<name>\d{2}_[a-z0-9_]+)["']\s*\)""")
+# Worker processes import the program by its file name, which a notebook cell does not have.
+STARTS_PROCESSES = re.compile(r"^\s*(?:import|from)\s+(?:torch\.)?multiprocessing\b", re.MULTILINE)
 OWN_FILE = re.compile(r"(?<![.\w])__file__\b")
 ERROR_LINE = re.compile(r"^[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt|Iteration): ")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -35,17 +37,23 @@ NOTES = {
 }
 SETUP_NOTES = {
     "en": (
-        "> Some cells import an earlier snippet by its file name, as the files in `snippets/{folder}/` do. "
-        "Run the first code cell before them: it finds that folder, which comes with the notebook zip "
-        "and with the repository."
+        "> Some cells use the files in `snippets/{folder}/`: they import an earlier snippet by its file name, "
+        "or run a snippet as a program. Run the first code cell before them: it finds that folder, which comes "
+        "with the notebook zip and with the repository."
     ),
     "zh": (
-        "> 有些单元会按文件名导入前面的代码片段，和 `snippets/{folder}/` 中的文件一样。"
+        "> 有些单元要用到 `snippets/{folder}/` 中的文件：按文件名导入前面的代码片段，或者把某个代码片段当作程序运行。"
         "请先运行第一个代码单元：它会找到这个文件夹，笔记本压缩包和代码仓库里都带有它。"
     ),
 }
+PROCESS_NOTES = {
+    "en": ("This program starts worker processes, and each of them imports the program by its file name. "
+           "Code in a notebook cell has no file, so the cell below runs `snippets/{target}` itself:"),
+    "zh": ("这个程序会启动工作进程，每个进程都按文件名导入这个程序。笔记本单元里的代码没有对应的文件，"
+           "所以下面的单元直接运行 `snippets/{target}`："),
+}
 SETUP_CELL = '''\
-# Later cells import earlier snippets by file name, as snippets/{folder}/ does
+# Later cells use the files in snippets/{folder}/: find that folder
 import sys
 from pathlib import Path
 
@@ -81,7 +89,7 @@ def _cells(parsed: ParsedPage, page: str, snippets_dir: Path) -> list:
         raise PageError(parsed.path, 1, "a content page without a snippet; if it is not a content page, "
                         "add it to NOT_CONTENT_PAGES in tests/notebook_builder/pages.py")
     sources = {s.target: _snippet_source(parsed, s, snippets_dir) for s in snippets}
-    needs_setup = any(SIBLING_IMPORT.search(code) for code in sources.values())
+    needs_setup = any(SIBLING_IMPORT.search(code) or STARTS_PROCESSES.search(code) for code in sources.values())
 
     cells, markdown, pending = [], [], None
     counter = iter(range(1, 10_000))
@@ -114,10 +122,15 @@ def _cells(parsed: ParsedPage, page: str, snippets_dir: Path) -> list:
         elif isinstance(piece, Snippet):
             if pending is not None:
                 raise PageError(parsed.path, pending.line, f"{pending.target} is not followed by its output")
-            flush()
             pending = piece
             raises = "raises" in read_snippet(snippets_dir / piece.target).markers
-            cells.append(_code_cell(piece, sources[piece.target], raises, next(counter)))
+            source = sources[piece.target]
+            if STARTS_PROCESSES.search(source):
+                markdown += ["", PROCESS_NOTES[parsed.lang].format(target=piece.target), "",
+                             "```python", source, "```"]
+                source = f"%run $folder/{Path(piece.target).name}"
+            flush()
+            cells.append(_code_cell(piece, source, raises, next(counter)))
         elif isinstance(piece, Output):
             wanted = pending.target.removesuffix(".py") + ".out" if pending else None
             if piece.target != wanted:
