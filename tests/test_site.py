@@ -115,3 +115,13 @@ def test_walkthroughs_show_the_installed_source(site: Path, lang: str) -> None:
         assert code.count(")!") == len(walk.patterns)
         notes = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", text[text.index("</table>", start) + len("</table>"):], re.DOTALL)
         assert notes and notes[1].count("<li>") == len(walk.patterns), f"{walk.id}: notes do not follow the code"
+
+
+def test_code_keeps_its_text_and_its_meaningful_colours(site: Path) -> None:
+    """hooks/lean_code.py unwraps plain tokens only: the code reads the same, keywords stay coloured."""
+    text = page(site, "en", "zero-grad/")
+    assert not re.search(r'<span class="(?:n|w|o|p)">', text)
+    assert '<span class="k">' in text and '<span class="c1">' in text
+    code = html.unescape(re.sub(r"<[^>]+>", "", text))
+    snippet = (SNIPPETS_DIR / "zero-grad" / "02_zero_grad_still_moves.py").read_text(encoding="utf-8")
+    assert all(line in code for line in snippet.splitlines() if line.strip())
