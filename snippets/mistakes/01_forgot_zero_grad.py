@@ -42,7 +42,7 @@ for name, (losses, norms) in runs.items():
         print(f"  step {step:2}  loss {losses[step]:9.4f}"
               f"  |grad| {norms[step]:8.4f}")
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3), dpi=100)
+fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3), dpi=80)
 for name, (losses, norms) in runs.items():
     left.plot(losses, label=name)
     right.plot(norms, label=name)
