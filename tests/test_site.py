@@ -12,7 +12,7 @@ from docs_structure import OUTPUT_TITLES
 from snippet_runner.snippets import SNIPPETS_DIR
 
 SITE_NAMES = {"en": "zero_grad · backward · step, line by line", "zh": "逐行读懂 zero_grad · backward · step"}
-PAGES = ["", "loop/", "zero-grad/", "in-practice/", "mistakes/", "performance/", "glossary/", "translation-status/"]  # every content page, as served under / and /zh/
+PAGES = ["", "loop/", "zero-grad/", "backward/", "step/", "in-practice/", "mistakes/", "performance/", "glossary/", "translation-status/"]  # every content page, as served under / and /zh/
 EXTERNAL_LOAD = re.compile(
     r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
     r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|modulepreload|icon|preconnect)[^>]*\bhref=["']?(?:https?:)?//"""
@@ -55,7 +55,7 @@ def test_nav_labels_are_translated(site: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("name", ["loop", "zero-grad", "in-practice", "mistakes", "performance"])
+@pytest.mark.parametrize("name", ["loop", "zero-grad", "backward", "step", "in-practice", "mistakes", "performance"])
 def test_every_output_is_rendered_from_its_file(site: Path, lang: str, name: str) -> None:
     """Each .out appears verbatim under a block titled Output / 输出 (no include was lost);
     hooks/provenance.py appends its stamp, e.g. "Output · CPU · torch 2.13.0"."""
@@ -98,14 +98,18 @@ def test_the_external_load_check_can_fail() -> None:
     assert not EXTERNAL_LOAD.search('<a href="https://github.com/pytorch/pytorch">source</a>')
 
 
+WALKTHROUGH_PAGES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "sources").glob("*.toml"))
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_walkthroughs_show_the_installed_source(site: Path, lang: str) -> None:
+@pytest.mark.parametrize("name", WALKTHROUGH_PAGES)
+def test_walkthroughs_show_the_installed_source(site: Path, lang: str, name: str) -> None:
     """Each walkthrough renders as the real source, stamped with file and version, with markers 1..N and N notes."""
     from walkthrough import load, resolve
 
-    text = page(site, lang, "zero-grad/")
+    text = page(site, lang, f"{name}/")
     assert "::: walkthrough" not in text
-    for walk in load("zero-grad").values():
+    for walk in load(name).values():
         listing = resolve(walk)
         start = text.index(f'<span class="filename">{listing.title}</span>')
         block = text[start:text.index("</table>", start)]
