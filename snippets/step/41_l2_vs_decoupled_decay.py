@@ -23,5 +23,6 @@ for scale in (0.001, 1.0, 1000.0):
               for cls in (torch.optim.Adam, torch.optim.AdamW)]
     print(f"{scale:13g} | {shrink[0]:26.6f} | {shrink[1]:17.6f}")
 adamw = torch.optim.AdamW([torch.zeros(1, requires_grad=True)])
-print("AdamW is an Adam:", isinstance(adamw, torch.optim.Adam), "| defaults:",
-      {k: adamw.defaults[k] for k in ("weight_decay", "decoupled_weight_decay")})
+keys = ("weight_decay", "decoupled_weight_decay")
+print("AdamW is an Adam:", isinstance(adamw, torch.optim.Adam),
+      "| defaults:", {k: adamw.defaults[k] for k in keys})
