@@ -9,6 +9,10 @@ A page `docs/{en,zh}/<page>.md` shows a walkthrough with the directive line `:::
     object = "torch.optim.Optimizer.zero_grad"
     annotate = ["p.grad = None", "p.grad.detach_()"]   # literal text, one source line each, top to bottom
 
+A line whose text occurs more than once is named with a table that says which occurrence and how
+many there are, e.g. `{ text = "param.add_(grad, alpha=-lr)", occurrence = 2, of = 2 }`; it fails
+when the count changes, so an upgrade cannot silently move the marker.
+
 The source is read from the installed package at build time (never copied into the repository);
 each pattern must match exactly one line, or `resolve` raises a WalkthroughError that names the page
 and the pattern. Needs only the standard library, plus the package that holds the object.
@@ -41,6 +45,11 @@ class Walkthrough:
     id: str
     object: str  # dotted path, e.g. "torch.optim.Optimizer.zero_grad"
     patterns: tuple[str, ...]  # the annotated lines, in source order; marker N is patterns[N-1]
+    # (occurrence, of) per pattern: the pattern matches exactly `of` lines and marks the `occurrence`-th
+    picks: tuple[tuple[int, int], ...] = ()
+
+    def pick(self, n: int) -> tuple[int, int]:
+        return self.picks[n] if n < len(self.picks) else (1, 1)
 
     @property
     def where(self) -> str:
@@ -94,11 +103,25 @@ def load(page: str, root: Path = SOURCES_DIR) -> dict[str, Walkthrough]:
             raise WalkthroughError(f"{where}: needs exactly the keys id, object, annotate; has {sorted(entry)}")
         if not ID.match(str(entry["id"])) or entry["id"] in found:
             raise WalkthroughError(f"{where}: id {entry['id']!r} must be new and look like lower-case-words")
-        patterns = entry["annotate"]
-        if not patterns or not all(isinstance(p, str) and p.strip() for p in patterns):
-            raise WalkthroughError(f"{where}: annotate must be a non-empty list of non-blank strings")
-        found[entry["id"]] = Walkthrough(page, entry["id"], str(entry["object"]), tuple(patterns))
+        annotate = entry["annotate"]
+        if not isinstance(annotate, list) or not annotate:
+            raise WalkthroughError(f"{where}: annotate must be a non-empty list")
+        patterns, picks = zip(*(_pattern(where, item) for item in annotate))
+        found[entry["id"]] = Walkthrough(page, entry["id"], str(entry["object"]), patterns, picks)
     return found
+
+
+def _pattern(where: str, item) -> tuple[str, tuple[int, int]]:
+    """A plain string (exactly one line), or { text, occurrence, of } for a line that occurs `of` times."""
+    if isinstance(item, str) and item.strip():
+        return item, (1, 1)
+    if isinstance(item, dict) and set(item) == {"text", "occurrence", "of"}:
+        text, occurrence, of = item["text"], item["occurrence"], item["of"]
+        if isinstance(text, str) and text.strip() and isinstance(of, int) and isinstance(occurrence, int) \
+                and 1 <= occurrence <= of and of >= 2:
+            return text, (occurrence, of)
+    raise WalkthroughError(f"{where}: each annotate entry is a non-blank string, or "
+                           f"{{ text = \"...\", occurrence = N, of = M }} with 1 <= N <= M and M >= 2; got {item!r}")
 
 
 def all_walkthroughs(root: Path = SOURCES_DIR) -> list[Walkthrough]:
@@ -142,15 +165,18 @@ def resolve(walkthrough: Walkthrough) -> Listing:
     version = f"{package.__name__} {str(getattr(package, '__version__', '?')).split('+')[0]}"
     lines = textwrap.dedent("".join(source)).splitlines()
     numbers: list[int] = []
-    for pattern in walkthrough.patterns:
+    for n, pattern in enumerate(walkthrough.patterns):
+        occurrence, of = walkthrough.pick(n)
         hits = [i for i, line in enumerate(lines) if pattern in line]
-        if len(hits) != 1:
+        if len(hits) != of:
             found = "no line" if not hits else f"{len(hits)} lines ({', '.join(str(start + i) for i in hits)})"
-            raise WalkthroughError(f"{where}: pattern {pattern!r} matches {found} in {version}")
-        if numbers and hits[0] <= numbers[-1]:
-            raise WalkthroughError(f"{where}: pattern {pattern!r} (line {start + hits[0]}) must come after "
+            wanted = "" if of == 1 else f", not the {of} its definition expects"
+            raise WalkthroughError(f"{where}: pattern {pattern!r} matches {found} in {version}{wanted}")
+        hit = hits[occurrence - 1]
+        if numbers and hit <= numbers[-1]:
+            raise WalkthroughError(f"{where}: pattern {pattern!r} (line {start + hit}) must come after "
                                    f"the previous pattern's line {start + numbers[-1]}: list patterns top to bottom")
-        numbers.append(hits[0])
+        numbers.append(hit)
     for n, i in enumerate(numbers, 1):
         lines[i] = f"{lines[i]}  # ({n})!"
     _check_markers_are_comments(where, lines, numbers, start)

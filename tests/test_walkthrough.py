@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner.snippets import ROOT
-from walkthrough import Walkthrough, WalkthroughError, all_walkthroughs, expand, find, resolve
+from walkthrough import Walkthrough, WalkthroughError, all_walkthroughs, expand, find, load, resolve
 
 WALKTHROUGHS = all_walkthroughs()
 ZERO_GRAD = find("zero-grad", "optimizer-zero-grad")
@@ -69,6 +69,29 @@ def test_a_marker_inside_the_docstring_fails() -> None:
 def test_an_object_that_is_gone_fails() -> None:
     message = _error(replace(ZERO_GRAD, object="torch.optim.Optimizer.zero_grads"))
     assert "walkthrough 'optimizer-zero-grad' (torch.optim.Optimizer.zero_grads): cannot read its source" in message
+
+
+SGD_UPDATE = Walkthrough("step", "sgd-update", "torch.optim.sgd._single_tensor_sgd",
+                         ("param.add_(grad, alpha=-lr)",), ((2, 2),))
+
+
+def test_a_repeated_line_is_marked_by_its_occurrence() -> None:
+    listing = resolve(SGD_UPDATE)
+    hits = [i for i, line in enumerate(listing.lines) if "param.add_(grad, alpha=-lr)" in line]
+    assert len(hits) == 2 and listing.annotated == (listing.first_line + hits[1],)
+    assert listing.lines[hits[1]].endswith("# (1)!") and not listing.lines[hits[0]].endswith("!")
+
+
+def test_a_repeated_line_whose_count_changed_fails() -> None:
+    message = _error(replace(SGD_UPDATE, picks=((1, 3),)))
+    assert "matches 2 lines (" in message and "not the 3 its definition expects" in message
+
+
+@pytest.mark.parametrize("entry", ['{ text = "x", occurrence = 3, of = 2 }', '{ text = "x", of = 2 }', '""', "1"])
+def test_a_malformed_annotate_entry_fails_on_load(tmp_path, entry: str) -> None:
+    (tmp_path / "page.toml").write_text(f'[[walkthrough]]\nid = "w"\nobject = "os.getcwd"\nannotate = [{entry}]\n')
+    with pytest.raises(WalkthroughError, match=r"sources/page.toml, walkthrough #1: each annotate entry"):
+        load("page", tmp_path)
 
 
 def test_listing_is_the_unwrapped_source_with_a_version_stamp() -> None:
