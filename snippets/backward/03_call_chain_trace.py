@@ -32,7 +32,7 @@ def profile(frame, event, arg):
     name = frame.f_code.co_qualname
     if event == "call" and autograd_file(frame) and "<genexpr>" not in name:
         print(f"{'  ' * (depth(frame) - 1)}{autograd_file(frame)}: {name}")
-    elif event == "c_call" and arg.__qualname__ in SHOWN_C:
+    elif event == "c_call" and getattr(arg, "__qualname__", "") in SHOWN_C:
         print(f"{'  ' * depth(frame)}C: {arg.__qualname__}")
 
 
