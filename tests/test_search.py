@@ -32,6 +32,17 @@ SEARCHES = [
     ("optimizer", "performance/"),
     ("accumulation", "zero-grad/"),
     ("momentum", "performance/"),
+    ("动量缓冲区", "zh/step/"),
+    ("闭包", "zh/step/"),
+    ("优化器状态", "zh/step/"),
+    ("偏差修正", "zh/step/"),
+    ("计算图", "zh/backward/"),
+    ("叶子张量", "zh/backward/"),
+    ("拓扑序", "zh/backward/"),
+    ("链式法则", "zh/backward/"),
+    ("closure", "step/"),
+    ("dampening", "step/"),
+    ("topological", "backward/"),
 ]
 TAG = re.compile(r"<[^>]+>")
 
