@@ -40,6 +40,8 @@ SEARCHES = [
     ("叶子张量", "zh/backward/"),
     ("拓扑序", "zh/backward/"),
     ("链式法则", "zh/backward/"),
+    ("向量-雅可比积", "zh/backward/"),
+    ("钩子", "zh/backward/"),
     ("closure", "step/"),
     ("dampening", "step/"),
     ("topological", "backward/"),

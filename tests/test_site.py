@@ -101,6 +101,10 @@ def test_the_external_load_check_can_fail() -> None:
 WALKTHROUGH_PAGES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "sources").glob("*.toml"))
 
 
+def test_every_walkthrough_page_is_checked() -> None:
+    assert {"zero-grad", "backward", "step"} <= set(WALKTHROUGH_PAGES)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", WALKTHROUGH_PAGES)
 def test_walkthroughs_show_the_installed_source(site: Path, lang: str, name: str) -> None:
