@@ -83,3 +83,14 @@ def test_chinese_is_segmented_with_zero_width_spaces(index: dict) -> None:
     assert any("\u200b" in doc["text"] for doc in index["docs"] if doc["location"].startswith("zh/"))
     without = re.compile(index["config"]["separator"].replace("\\u200b", ""))
     assert "zh/loop/" not in search(index, "梯度", without)  # the trap: Chinese search finds nothing
+
+
+def test_walkthrough_source_stays_out_of_the_index_but_its_notes_do_not(index: dict) -> None:
+    """hooks/search_scope.py: torch's code and docstrings are not this site's text."""
+    import torch
+
+    docstring = torch.autograd.backward.__doc__.strip().splitlines()[0]  # shown by walkthrough autograd-backward
+    texts = {doc["location"]: html.unescape(doc["text"]) for doc in index["docs"]}
+    assert not [where for where, text in texts.items() if docstring in text]
+    assert "The hand-over to the engine" in texts["backward/#autograd-backward"]
+    assert any("_single_tensor_sgd" in text for where, text in texts.items() if where.startswith("step/"))
