@@ -39,6 +39,9 @@ test: install ## Run every check: snippets, differential tests, parity, strict b
 build: install ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict
 
+portability: install ## Rerun every snippet under each CPU capability here (default, avx2, avx512) with 1 and 2 threads
+	PYTHONPATH=tests $(PY) -m snippet_runner.portability
+
 update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
 	$(PY) -m pytest tests/test_snippets.py --update-outputs
 
@@ -59,4 +62,4 @@ bench: install ## Measure snippet overhead, suite and build times, page weights 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
 
-.PHONY: help install serve test build update-outputs translations translated notebooks bench clean
+.PHONY: help install serve test build portability update-outputs translations translated notebooks bench clean

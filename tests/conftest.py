@@ -1,15 +1,16 @@
 """pytest options for the snippet runner: --device and --update-outputs."""
 from __future__ import annotations
 
+import getpass
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from snippet_runner.execute import DEVICE_VARIABLE, cuda_available
-from snippet_runner.snippets import ROOT
+from snippet_runner.snippets import DEVICE_VARIABLE, ROOT
 
 DEVICES = ("cpu", "cuda")
 
@@ -42,9 +43,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.updated_outputs = []
     # Snippets that draw save into $SNIPPET_FIGURES (default "."): keep test runs out of the working tree.
     if "SNIPPET_FIGURES" not in os.environ:
-        import tempfile
-
         os.environ["SNIPPET_FIGURES"] = tempfile.mkdtemp(prefix="snippet-figures-")
+    # Inductor's on-disk cache does not key on ATEN_CPU_CAPABILITY (torch 2.13): C++ generated under one
+    # capability then fails to compile under another. One cache directory per capability keeps them apart.
+    capability = os.environ.get("ATEN_CPU_CAPABILITY") or "native"
+    os.environ.setdefault("TORCHINDUCTOR_CACHE_DIR",
+                          str(Path(tempfile.gettempdir()) / f"torchinductor-{getpass.getuser()}-{capability}"))
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -55,6 +59,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture
 def on_device(device: str) -> str:
     """The device under test; a CUDA run without a GPU is skipped, with the reason."""
+    from snippet_runner.execute import cuda_available  # imports torch: only tests that run code need it
+
     if device == "cuda" and not cuda_available():
         import torch
 

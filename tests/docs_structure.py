@@ -8,8 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from snippet_runner.execute import DEVICE_VARIABLE
-from snippet_runner.snippets import SnippetError, display, read_snippet
+from snippet_runner.snippets import DEVICE_VARIABLE, SnippetError, display, read_snippet
 from walkthrough import WalkthroughError, load, parse_directive
 
 LANGUAGES = ("en", "zh")

@@ -1,5 +1,6 @@
 """DistributedDataParallel: two CPU processes, gradients averaged."""
 # markers: cpu-only, timeout=60
+import gc
 import socket
 from datetime import timedelta
 
@@ -54,6 +55,10 @@ def worker(rank, port, report):
     if rank == 0:  # one report, in rank order, printed by the parent
         report.put([f"rank {r}: {everything[r][line]}"
                     for line in range(len(seen)) for r in range(WORLD_SIZE)])
+    # DDP keeps the process group alive through reference cycles: free it
+    # first, or the process can abort at exit (torch 2.13, gloo)
+    del model
+    gc.collect()
     dist.destroy_process_group()
 
 

@@ -24,9 +24,8 @@ def ulps(a, b):
     return max(abs(x - y) / math.ulp(x) for x, y in zip(a, b))
 
 
+# How many steps are bit-identical depends on the CPU; the bound does not
 gaps = [ulps(h, p) for h, p in zip(by_hand, pytorch)]
-first = next(step for step, gap in enumerate(gaps, 1) if gap)
-print(f"bit-identical steps: {gaps.count(0)} of {steps}")
-print(f"first step that differs: {first}")
-print(f"largest gap: {max(gaps):.0f} ulp")
+print(f"steps compared: {len(gaps)}")
+print(f"every step within 4 ulp: {max(gaps) <= 4}")
 print(f"after {steps} steps:", [round(w, 12) for w in pytorch[-1]])

@@ -14,13 +14,14 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 figures = Path(os.environ.get("SNIPPET_FIGURES", "."))
 
 g = torch.Generator().manual_seed(0)
-inputs = torch.randn(8, 3, generator=g)
-labels = inputs @ torch.tensor([[1.0], [-2.0], [0.5]])
+# float64 throughout: every CPU draws the same chart, to the pixel
+inputs = torch.randn(8, 3, generator=g, dtype=torch.float64)
+labels = inputs @ torch.tensor([[1.0], [-2.0], [0.5]], dtype=torch.float64)
 inputs, labels = inputs.to(device), labels.to(device)
 
 
 def train(zero_grad, steps=40):
-    net = nn.Linear(3, 1, bias=False).to(device)
+    net = nn.Linear(3, 1, bias=False, dtype=torch.float64).to(device)
     nn.init.zeros_(net.weight)
     optimizer = torch.optim.SGD(net.parameters(), lr=0.05)
     losses, norms = [], []

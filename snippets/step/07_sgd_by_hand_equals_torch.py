@@ -1,6 +1,5 @@
 """SGD with momentum, weight decay and Nesterov in 20 lines, against torch."""
 # markers: exact
-import copy
 import os
 
 import torch

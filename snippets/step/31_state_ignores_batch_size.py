@@ -10,7 +10,7 @@ model = nn.Linear(5, 2).to(device)
 optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
 
 for batch_size in (4, 32, 7):  # a new batch size each epoch
-    x = torch.randn(batch_size, 5).to(device)
+    x = torch.randn(batch_size, 5, dtype=torch.float64).float().to(device)
     optimizer.zero_grad()
     model(x).square().mean().backward()
     optimizer.step()

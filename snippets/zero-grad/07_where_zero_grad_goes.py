@@ -21,7 +21,7 @@ def train(order):
                 loss.backward()
             else:
                 optimizer.step()
-    return w.tolist()
+    return [round(v, 6) for v in w.tolist()]
 
 
 for order in ("zero_grad forward backward step",

@@ -24,9 +24,8 @@ import numpy as np
 import torch
 import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that once here saves ~1.4 s a snippet
 
-from .snippets import display
+from .snippets import DEVICE_VARIABLE, display
 
-DEVICE_VARIABLE = "SNIPPET_DEVICE"
 # A snippet saves its figures into this directory; the runner gives each run a fresh, empty one.
 FIGURES_VARIABLE = "SNIPPET_FIGURES"
 # The warning filters of a fresh interpreter (Python 3.11 release build).

@@ -7,6 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS_DIR = ROOT / "snippets"
+# Every snippet reads its device from this variable; the runner sets it.
+DEVICE_VARIABLE = "SNIPPET_DEVICE"
 
 # Every marker a snippet may carry, with what it changes.
 MARKERS = {
