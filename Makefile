@@ -34,7 +34,15 @@ serve: install ## Serve both languages on http://127.0.0.1:8000 (Chinese under /
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: install ## Run every check: snippets, differential tests, parity, strict build
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
+
+# Checks with no torch import and no build, fast enough for every edit (make bench measures them).
+CHECK_TESTS := tests/test_structure.py tests/test_structure_checks.py tests/test_glossary.py \
+	tests/test_translations.py tests/test_translation_records.py tests/test_mathml.py
+
+check: install ## Fast checks for every edit: structure, en/zh parity, glossary, translations, lint
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q -p no:cacheprovider --forbid-torch $(CHECK_TESTS)
 
 build: install ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict
@@ -62,4 +70,4 @@ bench: install ## Measure snippet overhead, suite and build times, page weights 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
 
-.PHONY: help install serve test build portability update-outputs translations translated notebooks bench clean
+.PHONY: help install serve test check build portability update-outputs translations translated notebooks bench clean

@@ -23,6 +23,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=f"devices to run snippets on, comma-separated (default: ${DEVICE_VARIABLE} or 'cpu,cuda'); "
         "CUDA runs are reported as skipped where no GPU is present",
     )
+    parser.addoption("--rerun-all", action="store_true",
+                     help="run every snippet and notebook, also those unchanged since they last passed here "
+                     "(CI=true does the same)")
+    parser.addoption("--forbid-torch", action="store_true",
+                     help="fail the run if any test imported torch (keeps `make check` fast)")
+    parser.addoption("--screenshots", action="store_true",
+                     help="save a full-page screenshot of every page to build/screenshots/{en,zh}/ (browser tests)")
     group.addoption(
         "--update-outputs",
         action="store_true",
@@ -68,7 +75,21 @@ def on_device(device: str) -> str:
     return device
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if session.config.getoption("--forbid-torch") and "torch" in sys.modules:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        session.config.torch_imported = True
+
+
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if getattr(config, "torch_imported", False):
+        terminalreporter.write_sep("=", "FAILED: a test imported torch under --forbid-torch (make check): "
+                                        "take that test out of CHECK_TESTS in the Makefile, or import torch lazily")
+    from snippet_runner.reuse import count_reused
+
+    if reused := count_reused(terminalreporter.stats.get("passed", [])):
+        terminalreporter.write_sep("=", f"{reused} snippet and notebook run(s) reused: unchanged since they last "
+                                        "passed here (--rerun-all or CI=true runs them)")
     if config.getoption("--update-outputs"):
         changed = config.updated_outputs
         terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) and figure(s) changed")
@@ -78,12 +99,21 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One strict build for the whole session; a warning fails it, and the log says where."""
-    out = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
+    """One strict build for the whole run, shared by the pytest-xdist workers: the first to ask builds it,
+    the others wait on the lock and reuse it. A warning fails the build, and the log says where."""
+    from filelock import FileLock  # a dependency of torch: present wherever the tests run
+
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, log = shared / "site", shared / "site-build-failed.log"
+    with FileLock(str(shared / "site.lock")):
+        if not out.is_dir() and not log.exists():
+            build = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            if build.returncode != 0:
+                log.write_text(build.stdout + build.stderr, encoding="utf-8")
+    if log.exists():
+        pytest.fail(f"mkdocs build --strict failed:\n{log.read_text(encoding='utf-8')}", pytrace=False)
     return out

@@ -1,7 +1,8 @@
 """The built site in a real browser (Debian's Chromium, driven by Playwright), served on 127.0.0.1.
 
 Every page in both languages: no request leaves 127.0.0.1, the console shows no error outside
-KNOWN_CONSOLE_ERRORS, and a screenshot goes to build/screenshots/{en,zh}/<page>.png. Plus the
+KNOWN_CONSOLE_ERRORS, and with `--screenshots` a full-page screenshot goes to
+build/screenshots/{en,zh}/<page>.png (they cost more than the checks, so only on request). Plus the
 language switch, Chinese search, copy buttons and code annotations. Skipped, with the reason, when
 /usr/bin/chromium is absent (`.ci/run` installs it).
 """
@@ -73,6 +74,11 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def screenshots(request: pytest.FixtureRequest) -> bool:
+    return request.config.getoption("--screenshots")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
@@ -91,7 +97,7 @@ def known(url: str, text: str) -> bool:
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:{path or 'home'}" for lang, path in PAGES])
-def test_page_loads_locally_without_errors(page, base_url: str, lang: str, path: str) -> None:
+def test_page_loads_locally_without_errors(page, base_url: str, lang: str, path: str, screenshots: bool) -> None:
     outside, errors = [], []
     page.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in (None, "127.0.0.1")
             and urlsplit(r.url).scheme not in ("data", "blob") else None)
@@ -100,9 +106,10 @@ def test_page_loads_locally_without_errors(page, base_url: str, lang: str, path:
     page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
     response = page.goto(url_of(base_url, lang, path), wait_until="networkidle")
     assert response is not None and response.ok, f"{lang}:{path or 'home'} answered {response and response.status}"
-    shot = SCREENSHOTS / lang / f"{path.strip('/').replace('/', '_') or 'index'}.png"
-    shot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shot), full_page=True)
+    if screenshots:
+        shot = SCREENSHOTS / lang / f"{path.strip('/').replace('/', '_') or 'index'}.png"
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True)
     assert outside == [], f"{lang}:{path or 'home'} requested other hosts: {outside}"
     assert errors == [], f"{lang}:{path or 'home'} logged console errors: {errors}"
     images = page.eval_on_selector_all(

@@ -1,7 +1,9 @@
-"""Every generated notebook runs top to bottom in a fresh kernel and prints what its snippets' .out hold.
+"""Every page's notebook runs top to bottom in a fresh kernel and prints what its snippets' .out hold.
 
 Each code cell that comes from a snippet is compared with that snippet's .out, with the runner's
 comparison and the same modes as tests/test_snippets.py; a failure names the notebook and the cell.
+The English notebook of each page is executed; its Chinese twin must hold the very same code cells
+(only Markdown differs), so a second kernel per language would check nothing new.
 """
 from __future__ import annotations
 
@@ -14,11 +16,14 @@ import pytest
 from nbclient import NotebookClient
 
 from notebook_builder.pages import DOCS_DIR, NOTEBOOKS
+from snippet_runner import reuse
 from snippet_runner.compare import differences, report
 from snippet_runner.execute import DEVICE_VARIABLE, FRESH_WARNING_FILTERS
 from snippet_runner.snippets import SNIPPETS_DIR, display, read_snippet
 
 NOTEBOOK_FILES = sorted(DOCS_DIR.glob(f"*/{NOTEBOOKS}/*.ipynb"))
+EXECUTED = [p for p in NOTEBOOK_FILES if p.parent.parent.name == "en"]
+TWINS = [p for p in NOTEBOOK_FILES if p.parent.parent.name != "en"]
 # IPython shows a warning as "path:line: Category: message" and then the source line; the snippet
 # runner prints "Category: message" only.
 WARNING = re.compile(r"^\S.*?:\d+: (?P<warning>\w+: .*)\n(?:  .*\n)?", re.MULTILINE)
@@ -111,15 +116,56 @@ def failures(path: Path, nb) -> list[str]:
     return found_failures
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_FILES, ids=[p.relative_to(DOCS_DIR).as_posix() for p in NOTEBOOK_FILES])
-def test_notebook_reproduces_the_documented_outputs(path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("path", EXECUTED, ids=[p.relative_to(DOCS_DIR).as_posix() for p in EXECUTED])
+def test_notebook_reproduces_the_documented_outputs(path: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    folder = SNIPPETS_DIR / path.stem  # the files its cells are, and the .out files they must print
+    inputs = [path, *sorted(folder.glob("*.py")), *sorted(folder.glob("*.out")), Path(__file__)]
+    key, print_ = f"notebook/{path.relative_to(DOCS_DIR).as_posix()}", reuse.fingerprint(inputs)
+    if reuse.reuse(request, key, print_):
+        return  # unchanged since it last passed here
     problems = failures(path, execute(path, tmp_path))
     assert not problems, "\n\n".join(problems)
+    reuse.remember(request, key, print_)
+
+
+def code_cells(path: Path) -> list[tuple[str, str]]:
+    """(snippet, source) of every code cell: what a kernel would run."""
+    nb = nbformat.read(path, as_version=4)
+    return [(c.get("metadata", {}).get("snippet", ""), c.source) for c in nb.cells if c.cell_type == "code"]
+
+
+def twin_problems(twin: Path, original: Path) -> list[str]:
+    """Where `twin` runs other code than `original`, each naming the cell."""
+    if not original.is_file():
+        return [f"{display(twin)} has no English original {display(original)}"]
+    ours, theirs = code_cells(twin), code_cells(original)
+    found = [f"{display(twin)} code cell {i}: {a[0] or 'not a snippet'} differs from {display(original)}"
+             for i, (a, b) in enumerate(zip(ours, theirs)) if a != b]
+    if len(ours) != len(theirs):
+        found.append(f"{display(twin)} has {len(ours)} code cells, {display(original)} has {len(theirs)}")
+    return found
+
+
+@pytest.mark.parametrize("path", TWINS, ids=[p.relative_to(DOCS_DIR).as_posix() for p in TWINS])
+def test_translated_notebook_runs_the_code_of_the_executed_one(path: Path) -> None:
+    problems = twin_problems(path, DOCS_DIR / "en" / NOTEBOOKS / path.name)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_changed_code_cell_in_a_twin_is_named(tmp_path: Path) -> None:
+    twin = tmp_path / "loop.ipynb"
+    nb = nbformat.read(LOOP, as_version=4)
+    cell = _cell(nb, "loop/08_divide_by_m_is_mean.py")
+    cell.source += "\nprint('extra')"
+    nbformat.write(nb, twin)
+    [problem] = twin_problems(twin, LOOP)
+    assert f"code cell {code_cells(twin).index(('loop/08_divide_by_m_is_mean.py', cell.source))}: " \
+           "loop/08_divide_by_m_is_mean.py differs from docs/en/notebooks/loop.ipynb" in problem
 
 
 def test_notebooks_exist() -> None:
-    """Guards the test above against passing on no notebooks at all."""
-    assert len(NOTEBOOK_FILES) >= 2
+    """Guards the tests above against passing on no notebooks at all."""
+    assert len(EXECUTED) >= 2 and len(TWINS) == len(EXECUTED)
 
 
 # The checks must be able to fail. A committed notebook carries its snippets' outputs, so it passes

@@ -5,7 +5,9 @@ nobody types one. The docs hook shows the stamp in each output block's title.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 from .snippets import SNIPPETS_DIR
@@ -33,13 +35,16 @@ def save(stamps: dict[str, dict[str, str]], path: Path = PROVENANCE_FILE) -> Non
 
 def record(name: str, device: str, *, output_changed: bool = False, path: Path = PROVENANCE_FILE) -> None:
     """Stamp `name` as reproduced on `device` by the installed torch. A rewritten .out was reproduced
-    only by this run, so it drops the other devices' stamps."""
-    stamps = load(path)
-    entry = {} if output_changed else dict(stamps.get(name, {}))
-    entry[device] = torch_release()
-    if stamps.get(name) != entry:
-        stamps[name] = entry
-        save(stamps, path)
+    only by this run, so it drops the other devices' stamps. Parallel test workers take turns."""
+    from filelock import FileLock  # a dependency of torch
+
+    with FileLock(str(Path(tempfile.gettempdir()) / f"provenance-{hashlib.sha1(bytes(path)).hexdigest()[:12]}.lock")):
+        stamps = load(path)
+        entry = {} if output_changed else dict(stamps.get(name, {}))
+        entry[device] = torch_release()
+        if stamps.get(name) != entry:
+            stamps[name] = entry
+            save(stamps, path)
 
 
 def label(devices: dict[str, str]) -> str:
