@@ -34,7 +34,7 @@ serve: install ## Serve both languages on http://127.0.0.1:8000 (Chinese under /
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: install ## Run every check: snippets, differential tests, parity, strict build
-	$(PY) -m pytest -n auto
+	$(PY) -m pytest -n auto --dist loadgroup
 
 # Checks with no torch import and no build, fast enough for every edit (make bench measures them).
 CHECK_TESTS := tests/test_structure.py tests/test_structure_checks.py tests/test_glossary.py \

@@ -87,7 +87,7 @@ def main() -> int:
     parser.add_argument("--skip-clone", action="store_true", help="leave out the fresh clone's .ci/run")
     args = parser.parse_args()
     measured: dict[str, float] = {}
-    pytest = [PYTHON, "-m", "pytest", "-n", "auto", "-q"]
+    pytest = [PYTHON, "-m", "pytest", "-n", "auto", "--dist", "loadgroup", "-q"]
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "junit.xml"
         measured["make test, full (CI=true)"] = timed([*pytest, f"--junitxml={junit}"], env={"CI": "true"})

@@ -58,6 +58,18 @@ def pytest_configure(config: pytest.Config) -> None:
                           str(Path(tempfile.gettempdir()) / f"torchinductor-{getpass.getuser()}-{capability}"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order for pytest-xdist (--dist loadgroup): the long chains that one worker runs alone (the browser, a
+    second build) start first; the other tests of the built site go last, so the other worker runs snippets
+    while the one build is made, instead of waiting for it."""
+    def order(item: pytest.Item) -> int:
+        if item.get_closest_marker("xdist_group"):
+            return 0
+        return 2 if "site" in getattr(item, "fixturenames", ()) else 1
+
+    items.sort(key=order)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "device" in metafunc.fixturenames:
         metafunc.parametrize("device", metafunc.config.snippet_devices)
@@ -88,13 +100,42 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     from snippet_runner.reuse import count_reused
 
     if reused := count_reused(terminalreporter.stats.get("passed", [])):
-        terminalreporter.write_sep("=", f"{reused} snippet and notebook run(s) reused: unchanged since they last "
-                                        "passed here (--rerun-all or CI=true runs them)")
+        terminalreporter.write_sep("=", f"{reused} test(s) reused: nothing they depend on changed since they "
+                                        "last passed here (--rerun-all or CI=true runs them)")
     if config.getoption("--update-outputs"):
         changed = config.updated_outputs
         terminalreporter.write_sep("=", f"--update-outputs: {len(changed)} .out file(s) and figure(s) changed")
         for name in changed:
             terminalreporter.write_line(f"  {name}")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if report.when == "call":
+        item.call_report = report  # read by the `unchanged` fixture at teardown
+    return report
+
+
+@pytest.fixture
+def unchanged(request: pytest.FixtureRequest):
+    """`if unchanged(key, files): return` ends a test at once when `files` (and the runner, the versions and the
+    CPU configuration) are what they were when it last passed here; a test that passes is remembered."""
+    from snippet_runner import reuse
+
+    asked: dict[str, str] = {}
+
+    def check(key: str, files, *extra: str) -> bool:
+        if not reuse.enabled(request.config):
+            return False
+        asked.update(key=key, fingerprint=reuse.fingerprint(files, *extra))
+        asked["reused"] = reuse.reuse(request, key, asked["fingerprint"])
+        return asked["reused"]
+
+    yield check
+    report = getattr(request.node, "call_report", None)
+    if asked and not asked["reused"] and report is not None and report.passed:
+        reuse.remember(request, asked["key"], asked["fingerprint"])
 
 
 @pytest.fixture(scope="session")

@@ -13,13 +13,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from notebook_builder.pages import DOCS_DIR, NOTEBOOKS
-from snippet_runner import reuse
 from snippet_runner.compare import differences, report
-from snippet_runner.execute import DEVICE_VARIABLE, FRESH_WARNING_FILTERS
-from snippet_runner.snippets import SNIPPETS_DIR, display, read_snippet
+from snippet_runner.execute import FRESH_WARNING_FILTERS, run_function
+from snippet_runner.snippets import DEVICE_VARIABLE, SNIPPETS_DIR, display, read_snippet
 
 NOTEBOOK_FILES = sorted(DOCS_DIR.glob(f"*/{NOTEBOOKS}/*.ipynb"))
 EXECUTED = [p for p in NOTEBOOK_FILES if p.parent.parent.name == "en"]
@@ -57,38 +55,74 @@ def snippet_cells(nb) -> dict:
             for i, cell in enumerate(nb.cells) if "snippet" in cell.get("metadata", {})}
 
 
-def fresh_warnings_cell():
+def _fresh_warnings() -> str:
     """Run before each snippet cell (in the test only): warnings as a fresh `python snippet.py` shows them,
     printed to stdout as the snippet runner records them, so a cell's output lines up with its .out."""
     filters = "\n".join(f"warnings.filterwarnings({action!r}, category={category.__name__}, module={module!r})"
                         for action, category, module in reversed(FRESH_WARNING_FILTERS))
-    return nbformat.v4.new_code_cell(
-        "import sys, warnings\nwarnings.resetwarnings()  # also forgets which warnings were shown\n"
-        f"{filters}\nwarnings.showwarning = lambda message, category, *args, **kwargs: "
-        'print(f"{category.__name__}: {message}", file=sys.stdout)'
-    )
+    return ("import sys, warnings\nwarnings.resetwarnings()  # also forgets which warnings were shown\n"
+            f"{filters}\nwarnings.showwarning = lambda message, category, *args, **kwargs: "
+            'print(f"{category.__name__}: {message}", file=sys.stdout)')
 
 
-def execute(path: Path, figures: Path):
-    """The notebook at `path` run top to bottom in a fresh python3 kernel, on the CPU."""
+FRESH_WARNINGS = _fresh_warnings()
+
+
+def execute(path: Path, figures: Path, folder: Path | None = None):
+    """The notebook at `path` run top to bottom in a fresh IPython shell, on the CPU.
+
+    The shell runs in a forked child of this process, like the snippets: torch is already imported, so a
+    notebook costs what its cells cost, not a kernel's start-up as well.
+    """
     nb = nbformat.read(path, as_version=4)
     snippets = snippet_cells(nb)
-    run = nbformat.v4.new_notebook(metadata=nb.metadata)
+    run = []  # the code cells, in order, each after its fresh-warnings cell
     for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
         if index in snippets:
-            run.cells.append(fresh_warnings_cell())
+            run.append(None)  # the fresh-warnings cell: its outputs are dropped
             if "cuda-only" in snippets[index].markers:  # this test runs on the CPU
                 print(f"{display(path)} cell {index}: {snippets[index].name} is cuda-only, not run on the CPU")
                 cell.source = "pass"
-        run.cells.append(cell)  # the same object: its outputs are replaced by the run's
-    client = NotebookClient(
-        run, kernel_name="python3", allow_errors=True, startup_timeout=120,
-        timeout=max((s.timeout for s in snippets.values()), default=60),
-        resources={"metadata": {"path": str(path.parent)}},  # the setup cell finds snippets/ from here
-    )
-    # Figures a snippet saves go to a temporary folder, never into docs/.
-    client.execute(env={**os.environ, DEVICE_VARIABLE: "cpu", "SNIPPET_FIGURES": str(figures)})
+        run.append(cell)  # the same object: its outputs are replaced by the run's
+    sources = [FRESH_WARNINGS if cell is None else cell.source for cell in run]
+    # Figures a snippet saves go to a temporary folder, never into docs/; the setup cell finds snippets/ from
+    # the notebook's folder.
+    env = {DEVICE_VARIABLE: "cpu", "SNIPPET_FIGURES": str(figures)}
+    timeout = sum(s.timeout for s in snippets.values()) or 60
+    outputs = run_function(run_cells, sources, str(folder or path.parent), env, timeout=timeout)
+    for cell, cell_outputs in zip(run, outputs):
+        if cell is not None:
+            cell.outputs = [nbformat.from_dict(output) for output in cell_outputs]
     return nb
+
+
+def run_cells(sources: list[str], folder: str, env: dict[str, str]) -> list[list[dict]]:
+    """Run code cells one after another in one IPython shell; return each cell's outputs as a kernel reports
+    them: what it printed, the error it raised, and the value it ended with."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    os.chdir(folder)
+    os.environ.update(env)
+    shell = InteractiveShell.instance()
+    shell.showtraceback = lambda *args, **kwargs: None  # a kernel sends the error as an output, not as text
+    shell.displayhook.write_output_prompt = lambda: None  # the value is kept as a result, not printed
+    shell.displayhook.write_format_data = lambda *args, **kwargs: None
+    outputs = []
+    for count, source in enumerate(sources, 1):
+        with capture_output(display=False) as captured:
+            result = shell.run_cell(source, store_history=True)
+        cell = [{"output_type": "stream", "name": name, "text": text}
+                for name, text in (("stdout", captured.stdout), ("stderr", captured.stderr)) if text]
+        if error := result.error_before_exec or result.error_in_exec:
+            cell.append({"output_type": "error", "ename": type(error).__name__, "evalue": str(error), "traceback": []})
+        elif result.result is not None:
+            cell.append({"output_type": "execute_result", "execution_count": count, "metadata": {},
+                         "data": {"text/plain": repr(result.result)}})
+        outputs.append(cell)
+    return outputs
 
 
 def failures(path: Path, nb) -> list[str]:
@@ -117,15 +151,13 @@ def failures(path: Path, nb) -> list[str]:
 
 
 @pytest.mark.parametrize("path", EXECUTED, ids=[p.relative_to(DOCS_DIR).as_posix() for p in EXECUTED])
-def test_notebook_reproduces_the_documented_outputs(path: Path, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_notebook_reproduces_the_documented_outputs(path: Path, tmp_path: Path, unchanged) -> None:
     folder = SNIPPETS_DIR / path.stem  # the files its cells are, and the .out files they must print
-    inputs = [path, *sorted(folder.glob("*.py")), *sorted(folder.glob("*.out")), Path(__file__)]
-    key, print_ = f"notebook/{path.relative_to(DOCS_DIR).as_posix()}", reuse.fingerprint(inputs)
-    if reuse.reuse(request, key, print_):
-        return  # unchanged since it last passed here
+    if unchanged(f"notebook/{path.relative_to(DOCS_DIR).as_posix()}",
+                 [path, *sorted(folder.glob("*.py")), *sorted(folder.glob("*.out")), Path(__file__)]):
+        return  # nothing it depends on changed since it last passed here
     problems = failures(path, execute(path, tmp_path))
     assert not problems, "\n\n".join(problems)
-    reuse.remember(request, key, print_)
 
 
 def code_cells(path: Path) -> list[tuple[str, str]]:
@@ -209,3 +241,15 @@ def test_warnings_are_compared_as_the_runner_prints_them() -> None:
                                text="/tmp/x.py:3: UserWarning: careful\n  warnings.warn('careful')\n"),
     ])
     assert printed(cell) == "before\nUserWarning: careful\n"
+
+
+def test_execution_catches_a_cell_that_prints_or_raises_otherwise(tmp_path: Path) -> None:
+    """The shell really runs the cells: a changed print and a stray exception show up as failures."""
+    nb = nbformat.read(LOOP, as_version=4)
+    _cell(nb, "loop/08_divide_by_m_is_mean.py").source += "\nprint('one line more')"
+    _cell(nb, "loop/11_grad_between_calls.py").source = "undefined_name"
+    copy = tmp_path / "loop.ipynb"
+    nbformat.write(nb, copy)
+    problems = failures(copy, execute(copy, tmp_path, folder=LOOP.parent))  # snippets/ is found from there
+    assert any("(loop/08_divide_by_m_is_mean.py)" in p and "expected" in p for p in problems), problems
+    assert problems[-1].endswith("(loop/11_grad_between_calls.py) raised NameError: name 'undefined_name' is not defined")

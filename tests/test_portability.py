@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from snippet_runner import portability
+from snippet_runner import portability, reuse
 from snippet_runner.portability import Configuration
 from snippet_runner.snippets import ROOT
 
@@ -22,7 +22,9 @@ def test_capabilities_run_from_the_scalar_kernels_up_to_the_machines_own() -> No
     assert portability.offered("sve256") == ["default", "sve256"]
 
 
-def test_a_machine_dependent_output_fails_naming_the_snippet_and_the_configuration(tmp_path: Path) -> None:
+def test_a_machine_dependent_output_fails_naming_the_snippet_and_the_configuration(tmp_path: Path, unchanged) -> None:
+    if unchanged("tooling/portability/end-to-end", reuse.tooling_files()):
+        return  # the tooling is what it was when this passed
     shutil.copytree(ROOT / "tests", tmp_path / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     (tmp_path / "snippets/demo").mkdir(parents=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner import figures, reuse
+from snippet_runner import figures
 from snippet_runner.compare import differences, normalise, report
 from snippet_runner.execute import run_snippet
 from snippet_runner.provenance import record
@@ -21,7 +21,7 @@ def _param(path: Path):
 
 
 @pytest.mark.parametrize("path", [_param(p) for p in snippet_files()])
-def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureRequest) -> None:
+def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureRequest, unchanged) -> None:
     try:
         snippet = read_snippet(path)
     except SnippetError as error:
@@ -33,9 +33,8 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
 
     inputs = [*sorted(path.parent.glob("*.py")), snippet.out_path,  # siblings: a snippet may import them
               *sorted(figures.committed_dir(path).glob(f"{path.stem}*.png")), Path(__file__)]
-    key, print_ = f"{snippet.name}/{on_device}", reuse.fingerprint(inputs)
-    if reuse.reuse(request, key, print_):
-        return  # unchanged since it last passed here
+    if unchanged(f"{snippet.name}/{on_device}", inputs):
+        return  # nothing it depends on changed since it last passed here
 
     run = run_snippet(path, on_device, timeout=snippet.timeout, raises="raises" in snippet.markers)
     if not run.ok:
@@ -66,7 +65,6 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
     if problems := figures.check(path.stem, run.figures, figures.committed_dir(path), identical=identical):
         pytest.fail(f"{display(path)} on {on_device}:\n  " + "\n  ".join(problems), pytrace=False)
     record(snippet.name, on_device)  # this run reproduced the output and its figures: stamp it
-    reuse.remember(request, key, print_)
 
 
 def _mode(snippet: Snippet, device: str) -> str:

@@ -16,6 +16,9 @@ from snippet_runner.snippets import ROOT
 from translation.glossary import load
 from translation.records import STRICT_VARIABLE
 
+# One worker builds this module's copy of the site (make test runs with --dist loadgroup).
+pytestmark = pytest.mark.xdist_group(name="translation-site")
+
 COPY_IGNORES = shutil.ignore_patterns(".git", ".venv", "site", "build", "__pycache__", ".pytest_cache", "*.pyc")
 EDITED = ("Almost every PyTorch training loop", "Nearly every PyTorch training loop")
 UNTRANSLATED = "# A page nobody translated yet { #untranslated }\n\nThis English text stands in for the Chinese.\n"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from snippet_runner import reuse
 from snippet_runner.snippets import ROOT
 
 SNIPPET = "loop/01_python2_listing"
@@ -30,7 +31,9 @@ def pytest_in(copy: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_drift_fails_then_update_repairs(copy: Path) -> None:
+def test_drift_fails_then_update_repairs(copy: Path, unchanged) -> None:
+    if unchanged("tooling/update-outputs/drift", reuse.tooling_files()):
+        return  # the tooling is what it was when this passed
     out = copy / f"snippets/{SNIPPET}.out"
     good = out.read_text()
     out.write_text(good.replace("NameError", "TypeError"))
@@ -48,13 +51,17 @@ def test_drift_fails_then_update_repairs(copy: Path) -> None:
     assert pytest_in(copy, "--device", "cpu").returncode == 0
 
 
-def test_update_refuses_a_cuda_run(copy: Path) -> None:
+def test_update_refuses_a_cuda_run(copy: Path, unchanged) -> None:
+    if unchanged("tooling/update-outputs/cuda", reuse.tooling_files()):
+        return  # the tooling is what it was when this passed
     result = pytest_in(copy, "--update-outputs", "--device", "cuda")
     assert result.returncode == 4
     assert "written from a CPU run" in result.stderr
 
 
-def test_missing_output_fails_naming_the_file(copy: Path) -> None:
+def test_missing_output_fails_naming_the_file(copy: Path, unchanged) -> None:
+    if unchanged("tooling/update-outputs/missing", reuse.tooling_files()):
+        return  # the tooling is what it was when this passed
     (copy / f"snippets/{SNIPPET}.out").unlink()
     result = pytest_in(copy, "--device", "cpu")
     assert result.returncode == 1

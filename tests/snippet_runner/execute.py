@@ -1,6 +1,7 @@
 """Run a snippet in a forked child of this process, as `python snippet.py` would run it.
 
-The parent imports torch once; each child starts from the parent's memory and so pays no import cost.
+The parent imports torch once, before the first snippet that uses it; each child starts from the parent's
+memory and so pays no import cost. A snippet without torch (and a test of the runner) never loads it.
 The parent must never initialise CUDA: a forked child cannot use CUDA after its parent did.
 """
 from __future__ import annotations
@@ -21,8 +22,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-import torch
-import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that once here saves ~1.4 s a snippet
 
 from .snippets import DEVICE_VARIABLE, display
 
@@ -55,6 +54,8 @@ class Run:
 
 def run_snippet(path: Path, device: str, *, timeout: float, raises: bool = False) -> Run:
     """Run one snippet file with `SNIPPET_DEVICE=device` and return what it printed and drew."""
+    if "torch" in path.read_text(encoding="utf-8"):
+        preload_torch()
     with tempfile.TemporaryDirectory(prefix="snippet-figures-") as figures_dir:
         run = _run_snippet(path, device, timeout=timeout, raises=raises, figures_dir=figures_dir)
         figures = {png.name: png.read_bytes() for png in sorted(Path(figures_dir).glob("*.png"))}
@@ -89,11 +90,22 @@ def cuda_available() -> bool:
 
 
 def _cuda_is_available() -> bool:
+    import torch
+
     return torch.cuda.is_available()
 
 
+@functools.cache
+def preload_torch() -> None:
+    """Import torch here once, so that every forked child starts with it loaded."""
+    import torch
+    import torch._dynamo  # noqa: F401 - the first optimizer imports it; paying that once here saves ~1.4 s a snippet
+
+
 def run_function(function, *args, timeout: float = 120.0):
-    """Call `function(*args)` in a forked child and return its (picklable) result."""
+    """Call `function(*args)` in a forked child and return its (picklable) result. Such functions run torch
+    code (the differential tests, notebooks), so torch is loaded here first."""
+    preload_torch()
     with tempfile.TemporaryDirectory(prefix="snippet-result-") as tmp:
         result_file = Path(tmp) / "result.pickle"
 
@@ -166,8 +178,9 @@ def _fresh_process_state(out_file: Path, err_file: Path, timeout: float) -> None
     # A fresh interpreter seeds all three from the OS, so an unseeded snippet varies from run to run.
     random.seed()
     np.random.seed()
-    torch.seed()
-    torch.set_printoptions(profile="default")
+    if torch := sys.modules.get("torch"):
+        torch.seed()
+        torch.set_printoptions(profile="default")
 
 
 def _print_warning(message, category, filename, lineno, file=None, line=None) -> None:

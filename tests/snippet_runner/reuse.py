@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import os
 import platform
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +25,11 @@ from .snippets import ROOT
 RUNNER_FILES = (*sorted((ROOT / "tests" / "snippet_runner").glob("*.py")), ROOT / "tests" / "conftest.py")
 REUSED = "reused"  # the user property a reused test carries, for the summary
 CACHE_PREFIX = "zero-backward-step/passed/"
+
+
+def tooling_files() -> list[Path]:
+    """What an end-to-end test of the tooling depends on: the test code and the pinned dependencies."""
+    return [*sorted((ROOT / "tests").rglob("*.py")), ROOT / "pyproject.toml"]
 
 
 def enabled(config: pytest.Config) -> bool:
@@ -44,17 +50,22 @@ def environment() -> str:
 
 def fingerprint(files: Iterable[Path], *extra: str) -> str:
     digest = hashlib.sha256(environment().encode())
-    for path in [*files, *RUNNER_FILES]:
-        digest.update(path.as_posix().encode())
+    for path in [*files, *RUNNER_FILES]:  # a file outside the checkout (the built site) counts by content only
+        digest.update((path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else "").encode())
         digest.update(path.read_bytes() if path.is_file() else b"\0missing")
     for text in extra:
         digest.update(text.encode())
     return digest.hexdigest()
 
 
+def passed_before(config: pytest.Config, key: str, print_: str) -> bool:
+    """Whether `key` last passed here with this fingerprint (and reuse is on)."""
+    return enabled(config) and config.cache.get(_cache_key(key), None) == print_
+
+
 def reuse(request: pytest.FixtureRequest, key: str, print_: str) -> bool:
     """True when `key` last passed with this fingerprint: the test may return at once (and is counted)."""
-    if not enabled(request.config) or request.config.cache.get(CACHE_PREFIX + key, None) != print_:
+    if not passed_before(request.config, key, print_):
         return False
     request.node.user_properties.append((REUSED, key))
     return True
@@ -63,7 +74,12 @@ def reuse(request: pytest.FixtureRequest, key: str, print_: str) -> bool:
 def remember(request: pytest.FixtureRequest, key: str, print_: str) -> None:
     """Record that `key` passed with this fingerprint."""
     if enabled(request.config):
-        request.config.cache.set(CACHE_PREFIX + key, print_)
+        request.config.cache.set(_cache_key(key), print_)
+
+
+def _cache_key(key: str) -> str:
+    """One flat file per key under .pytest_cache/: 'browser/en/' and 'browser/en/loop/' cannot collide."""
+    return CACHE_PREFIX + re.sub(r"[^\w.-]+", "_", key)
 
 
 def count_reused(reports) -> int:
