@@ -42,7 +42,7 @@ CHECK_TESTS := tests/test_structure.py tests/test_structure_checks.py tests/test
 
 check: install ## Fast checks for every edit: structure, en/zh parity, glossary, translations, lint
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -p no:cacheprovider --forbid-torch $(CHECK_TESTS)
+	$(PY) -m pytest -q -p no:cacheprovider --quick $(CHECK_TESTS)
 
 build: install ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict

@@ -26,8 +26,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--rerun-all", action="store_true",
                      help="run every snippet and notebook, also those unchanged since they last passed here "
                      "(CI=true does the same)")
-    parser.addoption("--forbid-torch", action="store_true",
-                     help="fail the run if any test imported torch (keeps `make check` fast)")
+    parser.addoption("--quick", action="store_true",
+                     help="`make check`: leave out tests of the built site, and fail the run if a test imports torch")
     parser.addoption("--screenshots", action="store_true",
                      help="save a full-page screenshot of every page to build/screenshots/{en,zh}/ (browser tests)")
     group.addoption(
@@ -58,7 +58,7 @@ def pytest_configure(config: pytest.Config) -> None:
                           str(Path(tempfile.gettempdir()) / f"torchinductor-{getpass.getuser()}-{capability}"))
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Order for pytest-xdist (--dist loadgroup): the long chains that one worker runs alone (the browser, a
     second build) start first; the other tests of the built site go last, so the other worker runs snippets
     while the one build is made, instead of waiting for it."""
@@ -68,6 +68,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return 2 if "site" in getattr(item, "fixturenames", ()) else 1
 
     items.sort(key=order)
+    if config.getoption("--quick"):  # no build in `make check`
+        built = [item for item in items if "site" in getattr(item, "fixturenames", ())]
+        config.hook.pytest_deselected(items=built)
+        items[:] = [item for item in items if item not in built]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -88,14 +92,14 @@ def on_device(device: str) -> str:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    if session.config.getoption("--forbid-torch") and "torch" in sys.modules:
+    if session.config.getoption("--quick") and "torch" in sys.modules:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
         session.config.torch_imported = True
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if getattr(config, "torch_imported", False):
-        terminalreporter.write_sep("=", "FAILED: a test imported torch under --forbid-torch (make check): "
+        terminalreporter.write_sep("=", "FAILED: a test imported torch under --quick (make check): "
                                         "take that test out of CHECK_TESTS in the Makefile, or import torch lazily")
     from snippet_runner.reuse import count_reused
 

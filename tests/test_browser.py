@@ -249,7 +249,10 @@ def test_switching_to_chinese_lands_on_the_same_page(switches: Batches, path: st
     assert problems == [], "\n".join(problems)
 
 
-def test_searching_for_a_chinese_word_shows_results(page, base_url: str) -> None:
+def test_searching_for_a_chinese_word_shows_results(page, base_url: str, site: Path, unchanged) -> None:
+    if unchanged("browser/search-zh", [built(site, "zh", ""), site / "search/search_index.json", Path(__file__)],
+                 assets_digest(site)):
+        return  # the page, the search index and the assets are what they were when it last passed
     page.goto(url_of(base_url, "zh", ""), wait_until="networkidle")
     search = page.locator("input.md-search__input")
     search.click()
@@ -261,7 +264,9 @@ def test_searching_for_a_chinese_word_shows_results(page, base_url: str) -> None
     assert "/zh/" in results.first.locator("a").first.get_attribute("href")
 
 
-def test_copy_buttons_and_code_annotations_work(page, base_url: str) -> None:
+def test_copy_buttons_and_code_annotations_work(page, base_url: str, site: Path, unchanged) -> None:
+    if unchanged("browser/copy-and-annotations", [built(site, "en", "loop/"), Path(__file__)], assets_digest(site)):
+        return  # the page and the assets are what they were when it last passed
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(url_of(base_url, "en", "loop/"), wait_until="networkidle")
     buttons = page.locator("pre button.md-code__button")
