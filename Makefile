@@ -63,9 +63,8 @@ translated: install ## After translating, record the English a zh page matches: 
 notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
 	PYTHONPATH=tests:sources $(PY) -m notebook_builder
 
-bench: install ## Measure snippet overhead, suite and build times, page weights and requests
-	$(PY) benchmarks/snippets_and_build.py
-	$(PY) benchmarks/pages.py
+bench: install ## Speed budgets beside their figures, where the suite's time goes, page weights and requests
+	@status=0; $(PY) benchmarks/snippets_and_build.py || status=1; $(PY) benchmarks/pages.py || status=1; exit $$status
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site build .pytest_cache
