@@ -1,4 +1,5 @@
-"""pytest options for the snippet runner: --device and --update-outputs."""
+"""The suite's options (--device, --update-outputs, --rerun-all, --quick, --screenshots), the one shared strict
+build, the order tests run in under pytest-xdist, and the `unchanged` fixture that reuses a check that passed."""
 from __future__ import annotations
 
 import getpass
