@@ -1,9 +1,9 @@
-"""Every page's notebook runs top to bottom in a fresh kernel and prints what its snippets' .out hold.
+"""Every page's notebook runs top to bottom in a fresh IPython shell and prints what its snippets' .out hold.
 
 Each code cell that comes from a snippet is compared with that snippet's .out, with the runner's
 comparison and the same modes as tests/test_snippets.py; a failure names the notebook and the cell.
 The English notebook of each page is executed; its Chinese twin must hold the very same code cells
-(only Markdown differs), so a second kernel per language would check nothing new.
+(only Markdown differs), so running it a second time would check nothing new.
 """
 from __future__ import annotations
 
