@@ -7,61 +7,55 @@ STAMP := $(VENV)/.installed
 TORCH_INDEX_URL ?=
 export NO_MKDOCS_2_WARNING := 1
 
-# pyproject.toml's dependencies plus its docs and test extras, one per line (nothing is packaged).
-define REQUIREMENTS
-import tomllib
-project = tomllib.load(open("pyproject.toml", "rb"))["project"]
-extras = project["optional-dependencies"]
-print("\n".join(project["dependencies"] + extras["docs"] + extras["test"]))
-endef
-export REQUIREMENTS
-
 .DEFAULT_GOAL := help
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-install: $(STAMP) ## Create .venv and install the pinned dependencies
+install: $(STAMP) ## Create .venv and install the tooling (snippet_docs) with its pinned dependencies
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(if $(TORCH_INDEX_URL),$(PY) -m pip install --quiet torch==2.13.0 --index-url $(TORCH_INDEX_URL))
-	$(PY) -c "$$REQUIREMENTS" > $(VENV)/requirements.txt
-	$(PY) -m pip install --quiet -r $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet -e ".[docs,test]"
 	touch $@
 
 serve: install ## Serve both languages on http://127.0.0.1:8000 (Chinese under /zh/)
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: install ## Run every check: snippets, differential tests, parity, strict build
+test: install ## Run every check: lint, snippets, differential tests, parity, strict build, browser
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest -n auto --dist loadgroup
 
 # Checks with no torch import and no build, fast enough for every edit (make bench measures them).
-CHECK_TESTS := tests/test_structure.py tests/test_structure_checks.py tests/test_glossary.py \
-	tests/test_translations.py tests/test_translation_records.py tests/test_mathml.py
+CHECK_TESTS := tests/content/test_structure.py tests/content/test_glossary.py tests/content/test_translations.py \
+	tests/tooling/test_checks.py tests/tooling/test_directives.py tests/tooling/test_translation_records.py \
+	tests/tooling/test_mathml.py
 
 check: install ## Fast checks for every edit: structure, en/zh parity, glossary, translations, lint
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest -q -p no:cacheprovider --quick $(CHECK_TESTS)
 
 build: install ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict
 
 portability: install ## Rerun every snippet under each CPU capability here (default, avx2, avx512) with 1 and 2 threads
-	PYTHONPATH=tests $(PY) -m snippet_runner.portability
+	$(PY) -m snippet_docs.runner.portability
 
 update-outputs: install ## Rewrite every snippets/**/*.out from a CPU run, then review `git diff`
-	$(PY) -m pytest tests/test_snippets.py --update-outputs
+	$(PY) -m pytest tests/content/test_snippets.py --update-outputs
 
 translations: install ## List zh pages that are stale, missing or unrecorded, with the English diff since translation
-	$(PY) -m translation list
+	$(PY) -m snippet_docs.translation list
 
 translated: install ## After translating, record the English a zh page matches: make translated PAGE="loop glossary"
 	@test -n "$(PAGE)" || { echo 'name the page(s): make translated PAGE=loop (or PAGE="loop glossary")'; exit 2; }
-	$(PY) -m translation record $(PAGE)
+	$(PY) -m snippet_docs.translation record $(PAGE)
 
-notebooks: install ## Regenerate docs/{en,zh}/notebooks/*.ipynb from the pages and snippets
-	PYTHONPATH=tests:sources $(PY) -m notebook_builder
+notebooks: install ## Write the notebooks the build makes into build/notebooks/{en,zh}/ (to read them as files)
+	$(PY) -m snippet_docs.notebooks
 
 bench: install ## Speed budgets beside their figures, where the suite's time goes, page weights and requests
 	@status=0; $(PY) benchmarks/snippets_and_build.py || status=1; $(PY) benchmarks/pages.py || status=1; exit $$status

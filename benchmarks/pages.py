@@ -4,6 +4,7 @@ budget is exceeded.
 
 Run with `make bench` (after benchmarks/snippets_and_build.py).
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,8 +32,13 @@ ZH_BUILD = re.compile(r"(- locale: zh\n(?:\s+\w+:.*\n)*?\s+build:) true")
 
 def build(config: Path, site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -60,7 +66,7 @@ def kind(html: str) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format, *args) -> None:
         pass
 
 
@@ -71,8 +77,11 @@ def measure_pages(site: Path) -> list[dict]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html")
-                   if not p.relative_to(site).parts[0] in ("assets", "search"))
+    pages = sorted(
+        p.relative_to(site).parent.as_posix()
+        for p in site.rglob("index.html")
+        if p.relative_to(site).parts[0] not in ("assets", "search")
+    )
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
@@ -85,21 +94,31 @@ def measure_pages(site: Path) -> list[dict]:
             def on_response(response, loaded=loaded):
                 try:
                     size = len(response.body())
-                except Exception:  # noqa: BLE001 - a redirect or an aborted request has no body
+                except Exception:
                     size = 0
                 loaded.append((response.request.resource_type, size))
 
             page.on("response", on_response)
-            page.on("request", lambda r, external=external: external.append(r.url)
-                    if urlsplit(r.url).hostname not in (None, "127.0.0.1") else None)
+            page.on(
+                "request",
+                lambda r, external=external: (
+                    external.append(r.url) if urlsplit(r.url).hostname not in (None, "127.0.0.1") else None
+                ),
+            )
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(1500)  # the search worker loads its scripts after the page settles
             page.wait_for_load_state("networkidle")
             html = (site / path / "index.html").read_text(encoding="utf-8")
-            rows.append({"page": "/" + path, "kind": kind(html), "requests": len(loaded),
-                         "bytes": sum(size for what, size in loaded if what not in DATA),
-                         "data": sum(size for what, size in loaded if what in DATA),
-                         "external": len(external)})
+            rows.append(
+                {
+                    "page": "/" + path,
+                    "kind": kind(html),
+                    "requests": len(loaded),
+                    "bytes": sum(size for what, size in loaded if what not in DATA),
+                    "data": sum(size for what, size in loaded if what in DATA),
+                    "external": len(external),
+                }
+            )
             context.close()
         browser.close()
     server.shutdown()
@@ -123,10 +142,15 @@ def main() -> int:
         limit = BUDGETS[row["kind"]]
         ok = row["bytes"] <= limit and row["external"] == 0
         failed |= not ok
-        print(f"| `{row['page']}` | {row['kind']} | {row['bytes'] / KB:.0f} KB | {row['data'] / KB:.0f} KB | {row['requests']} | "
-              f"{row['external']} | {limit / KB:.0f} KB | {'ok' if ok else 'OVER BUDGET'} |")
-    print("\nWeight: the HTML and every stylesheet, script, image and font it loads, uncompressed, empty cache.\n"
-          "Data: what scripts fetch (the search index of both languages, sitemap.xml); cached after the first page.")
+        print(
+            f"| `{row['page']}` | {row['kind']} | {row['bytes'] / KB:.0f} KB | {row['data'] / KB:.0f} KB "
+            f"| {row['requests']} | "
+            f"{row['external']} | {limit / KB:.0f} KB | {'ok' if ok else 'OVER BUDGET'} |"
+        )
+    print(
+        "\nWeight: the HTML and every stylesheet, script, image and font it loads, uncompressed, empty cache.\n"
+        "Data: what scripts fetch (the search index of both languages, sitemap.xml); cached after the first page."
+    )
     return 1 if failed else 0
 
 

@@ -9,6 +9,7 @@
 
 Run with `make bench`. Exits 1 when a budget is exceeded. Needs a warm `.venv` (make install).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,14 +36,17 @@ BUDGETS = {  # seconds
 EDITED_PAGE = ROOT / "docs" / "zh" / "index.md"  # a zh page with no notebook: nothing to regenerate
 # Which part of the suite a test file belongs to, for the time split.
 PARTS = {
-    "test_snippets": "snippets", "test_notebook_execution": "notebooks", "test_browser": "browser",
+    "test_snippets": "snippets",
+    "test_notebook_execution": "notebooks",
+    "test_browser": "browser",
 }
 
 
 def timed(command: list[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        command, cwd=cwd, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout[-4000:]}{done.stderr[-2000:]}")
@@ -76,7 +80,7 @@ def fresh_clone() -> float:
 
 def forked_overhead() -> float:
     sys.path.insert(0, str(ROOT / "tests"))
-    from snippet_runner.execute import run_snippet
+    from snippet_docs.runner.execute import run_snippet
 
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "00_empty.py"
@@ -92,8 +96,9 @@ def main() -> int:
     pytest = [PYTHON, "-m", "pytest", "-n", "auto", "--dist", "loadgroup", "-q"]
     with tempfile.TemporaryDirectory() as tmp:
         junit = Path(tmp) / "junit.xml"
-        measured["make test, full, nothing reused (CI=true)"] = timed([*pytest, f"--junitxml={junit}"],
-                                                                      env={"CI": "true"})
+        measured["make test, full, nothing reused (CI=true)"] = timed(
+            [*pytest, f"--junitxml={junit}"], env={"CI": "true"}
+        )
         parts = split(junit)
     measured["make check"] = timed(["make", "check"])
     timed(pytest)  # fill the reuse cache, as an earlier local run would have

@@ -1,20 +1,14 @@
-"""Render the glossary page from translation/glossary.toml, the single source of the site's terms.
+"""Render the glossary page from data/glossary.toml, the single source of the site's terms.
 
 `<!-- glossary-terms -->` becomes the term table and `<!-- glossary-choices -->` the list of translation choices,
 each in the language of the page.
 """
-from __future__ import annotations
 
-import sys
-from pathlib import Path
+from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from translation.glossary import GlossaryError, load, render_choices, render_terms  # noqa: E402
+from snippet_docs.translation.glossary import GlossaryError, load, render_choices, render_terms
 
 TERMS_PLACEHOLDER = "<!-- glossary-terms -->"
 CHOICES_PLACEHOLDER = "<!-- glossary-choices -->"
@@ -32,5 +26,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if TERMS_PLACEHOLDER not in markdown and CHOICES_PLACEHOLDER not in markdown:
         return markdown
     lang = getattr(page.file, "locale", "en")
-    return (markdown.replace(TERMS_PLACEHOLDER, render_terms(_terms, lang))
-            .replace(CHOICES_PLACEHOLDER, render_choices(_terms, lang)))
+    return markdown.replace(TERMS_PLACEHOLDER, render_terms(_terms, lang)).replace(
+        CHOICES_PLACEHOLDER, render_choices(_terms, lang)
+    )

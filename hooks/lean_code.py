@@ -5,6 +5,7 @@ this site lets spaces, operators and punctuation take that colour too; keywords,
 comments, functions and builtins keep theirs. On a code-heavy page these four token kinds are a third
 of the HTML, which is what keeps such a page inside `make bench`'s 400 KB budget for text pages.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,11 +5,12 @@ every reader downloads. The notes under each listing, the snippets and the prose
 Material's search plugin skips an element that carries `data-search-exclude`, until the next closing
 tag of the same name; so the mark goes on the listing's <pre>, which holds no nested <pre>.
 """
+
 from __future__ import annotations
 
 import re
 
-# A walkthrough block is titled "<file>.py · lines A–B · torch X.Y.Z" (sources/walkthrough.py,
+# A walkthrough block is titled "<file>.py · lines A–B · torch X.Y.Z" (snippet_docs/walkthrough.py,
 # Listing.title) and has line numbers, so its code sits in the table cell <td class="code">.
 LISTING_CODE = re.compile(
     r'(<span class="filename">[^<]+\.py · lines \d+–\d+ · [^<]+</span>(?:(?!</table>).)*?<td class="code"><div>)<pre>',

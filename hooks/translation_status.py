@@ -7,23 +7,27 @@
 - `<!-- translation-status -->` in a page becomes the table of every page and the state of its translation.
 - With ZBS_STRICT_TRANSLATIONS=1 (release builds) any page that is not translated and current fails the build.
 """
+
 from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from translation.records import (  # noqa: E402
-    MALFORMED, MISSING, STALE, STRICT_VARIABLE, TRANSLATED, UNRECORDED, PageStatus, page_statuses, strict,
+from snippet_docs.translation.records import (
+    MALFORMED,
+    MISSING,
+    STALE,
+    STRICT_VARIABLE,
+    TRANSLATED,
+    UNRECORDED,
+    PageStatus,
+    page_statuses,
+    strict,
 )
 
 log = get_plugin_logger("translation_status")
@@ -32,21 +36,41 @@ NEEDS_WORK = (STALE, UNRECORDED, MALFORMED)
 H1 = re.compile(r"^#\s+(?P<title>.*?)(?:\s*\{\s*#[\w-]+\s*\})?\s*$", re.MULTILINE)
 
 STATE_LABELS = {
-    "en": {TRANSLATED: "Translated", STALE: "Stale: the English changed since translation", MISSING: "Missing",
-           UNRECORDED: "No translation record", MALFORMED: "Broken translation record"},
-    "zh": {TRANSLATED: "已翻译", STALE: "译文过时：英文原文已有改动", MISSING: "尚未翻译",
-           UNRECORDED: "缺少翻译记录", MALFORMED: "翻译记录有误"},
+    "en": {
+        TRANSLATED: "Translated",
+        STALE: "Stale: the English changed since translation",
+        MISSING: "Missing",
+        UNRECORDED: "No translation record",
+        MALFORMED: "Broken translation record",
+    },
+    "zh": {
+        TRANSLATED: "已翻译",
+        STALE: "译文过时：英文原文已有改动",
+        MISSING: "尚未翻译",
+        UNRECORDED: "缺少翻译记录",
+        MALFORMED: "翻译记录有误",
+    },
 }
-TABLE_HEAD = {"en": "| Page | Chinese file | Chinese translation |\n|---|---|---|",
-              "zh": "| 页面 | 中文文件 | 中文译文 |\n|---|---|---|"}
-SUMMARY = {"en": "{fresh} of {total} pages are translated and up to date.",
-           "zh": "共 {total} 个页面，其中 {fresh} 个已翻译且为最新。"}
-STALE_BANNER = ('!!! warning "英文原文已更新"\n\n'
-                "    本页译自较早版本的英文原文，英文原文此后有改动，译文可能已经过时。请以[英文原文]({url})为准。\n")
-UNRECORDED_BANNER = ('!!! warning "译文可能已过时"\n\n'
-                     "    本页没有记录译自哪一版英文原文，无法确认译文是否为最新。请对照[英文原文]({url})阅读。\n")
-FALLBACK_NOTICE = ('!!! warning "尚未翻译"\n\n'
-                   "    本页尚未翻译成中文，下面是英文原文。欢迎参与翻译，方法见仓库中的 CONTRIBUTING.zh.md。\n")
+TABLE_HEAD = {
+    "en": "| Page | Chinese file | Chinese translation |\n|---|---|---|",
+    "zh": "| 页面 | 中文文件 | 中文译文 |\n|---|---|---|",
+}
+SUMMARY = {
+    "en": "{fresh} of {total} pages are translated and up to date.",
+    "zh": "共 {total} 个页面，其中 {fresh} 个已翻译且为最新。",
+}
+STALE_BANNER = (
+    '!!! warning "英文原文已更新"\n\n'
+    "    本页译自较早版本的英文原文，英文原文此后有改动，译文可能已经过时。请以[英文原文]({url})为准。\n"
+)
+UNRECORDED_BANNER = (
+    '!!! warning "译文可能已过时"\n\n'
+    "    本页没有记录译自哪一版英文原文，无法确认译文是否为最新。请对照[英文原文]({url})阅读。\n"
+)
+FALLBACK_NOTICE = (
+    '!!! warning "尚未翻译"\n\n'
+    "    本页尚未翻译成中文，下面是英文原文。欢迎参与翻译，方法见仓库中的 CONTRIBUTING.zh.md。\n"
+)
 
 _statuses: dict[str, PageStatus] = {}
 
@@ -57,8 +81,10 @@ def on_pre_build(config) -> None:
     _statuses.update({status.page: status for status in statuses})
     unfinished = [status for status in statuses if status.state != TRANSLATED]
     if unfinished and strict():
-        raise PluginError(f"{STRICT_VARIABLE} is set and these translations are not current:\n"
-                          + "\n".join(f"  docs/zh/{s.page}:{s.line}: {s.message}" for s in unfinished))
+        raise PluginError(
+            f"{STRICT_VARIABLE} is set and these translations are not current:\n"
+            + "\n".join(f"  docs/zh/{s.page}:{s.line}: {s.message}" for s in unfinished)
+        )
     for status in unfinished:
         log.info(f"docs/zh/{status.page}: {status.state}")
 
@@ -86,7 +112,7 @@ def _under_title(markdown: str, block: str) -> str:
     title = H1.search(markdown)
     if title is None:
         return f"{block}\n{markdown}"
-    return f"{markdown[:title.end()]}\n\n{block}\n{markdown[title.end():].lstrip(chr(10))}"
+    return f"{markdown[: title.end()]}\n\n{block}\n{markdown[title.end() :].lstrip(chr(10))}"
 
 
 def _status_table(lang: str, here: str) -> str:

@@ -1,4 +1,5 @@
 """Leaves and results: which tensors carry a grad_fn, and where it leads."""
+
 import os
 
 import torch
@@ -10,9 +11,11 @@ x = torch.tensor(3.0, device=device)
 loss = (w * x) ** 2
 
 for name, t in [("w", w), ("x", x), ("loss", loss)]:
-    print(f"{name:4} is_leaf={t.is_leaf!s:5}",
-          f"requires_grad={t.requires_grad!s:5}",
-          f"grad_fn={type(t.grad_fn).__name__}")
+    print(
+        f"{name:4} is_leaf={t.is_leaf!s:5}",
+        f"requires_grad={t.requires_grad!s:5}",
+        f"grad_fn={type(t.grad_fn).__name__}",
+    )
 
 print("loss.grad_fn.next_functions:", loss.grad_fn.next_functions)
 mul = loss.grad_fn.next_functions[0][0]

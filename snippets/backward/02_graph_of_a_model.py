@@ -1,4 +1,5 @@
 """The graph behind a small model's loss: walked once, printed and drawn."""
+
 # markers: figure
 import os
 from pathlib import Path
@@ -8,7 +9,7 @@ import torch
 from torch import nn
 
 matplotlib.use("Agg")  # draw to a file, no window
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 figures = Path(os.environ.get("SNIPPET_FIGURES", "."))
@@ -53,12 +54,27 @@ for node, depth, children in reversed(graph):  # a parent above its children
 fig, ax = plt.subplots(figsize=(8, 4.2), dpi=80)
 for node, _, children in graph:
     for child in children:
-        ax.annotate("", spot[child], spot[node], arrowprops={
-            "arrowstyle": "->", "color": "0.4", "shrinkA": 14, "shrinkB": 14})
+        ax.annotate(
+            "",
+            spot[child],
+            spot[node],
+            arrowprops={
+                "arrowstyle": "->",
+                "color": "0.4",
+                "shrinkA": 14,
+                "shrinkB": 14,
+            },
+        )
 for node, _, children in graph:
     colour = "#dbeafe" if children else "#fde68a"
-    ax.text(*spot[node], label(node), ha="center", va="center", fontsize=9,
-            bbox={"boxstyle": "round", "facecolor": colour, "ec": "0.5"})
+    ax.text(
+        *spot[node],
+        label(node),
+        ha="center",
+        va="center",
+        fontsize=9,
+        bbox={"boxstyle": "round", "facecolor": colour, "ec": "0.5"},
+    )
 ax.set_xlim(-0.8, column - 0.8)
 ax.set_ylim(-max(d for _, d, _ in graph) - 0.5, 0.5)
 ax.axis("off")

@@ -1,4 +1,5 @@
 """The Python functions loss.backward() runs, down to the C++ engine."""
+
 import os
 import sys
 

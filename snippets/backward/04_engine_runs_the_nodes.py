@@ -1,4 +1,5 @@
 """The engine runs the graph's nodes from the root to AccumulateGrad."""
+
 import os
 
 import torch
@@ -12,8 +13,10 @@ chain = [loss.grad_fn]
 while chain[-1].next_functions:  # this graph is a chain: one child each
     chain.append(chain[-1].next_functions[0][0])
 for node in chain:
+
     def before(grad_outputs, name=type(node).__name__):
         print(f"runs {name:15} gets {grad_outputs[0]!s}")
+
     node.register_prehook(before)
 
 accumulate = chain[-1]

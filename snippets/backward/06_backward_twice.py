@@ -1,4 +1,5 @@
 """A second backward through the same graph: when it fails, and why."""
+
 import os
 
 import torch
@@ -10,8 +11,11 @@ product = w * w  # MulBackward0 saves both factors
 added = w + 1  # AddBackward0 keeps only the number alpha=1
 for result in (product, added):
     node = result.grad_fn
-    saved = {a: type(getattr(node, a)).__name__
-             for a in dir(node) if a.startswith("_saved_")}
+    saved = {
+        a: type(getattr(node, a)).__name__
+        for a in dir(node)
+        if a.startswith("_saved_")
+    }
     print(f"{type(node).__name__} saves {saved}")
 
 loss = product.sum()

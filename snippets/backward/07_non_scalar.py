@@ -1,4 +1,5 @@
 """backward() on a tensor with several elements needs a gradient argument."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """Two hooks on a leaf: one sees its gradient, one sees the sum in .grad."""
+
 import os
 
 import torch
@@ -8,7 +9,8 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 w = torch.tensor([1.0, 2.0], device=device, requires_grad=True)
 w.register_hook(lambda grad: print("  tensor hook gets:  ", grad))
 w.register_post_accumulate_grad_hook(
-    lambda p: print("  post-accumulate hook, w.grad =", p.grad))
+    lambda p: print("  post-accumulate hook, w.grad =", p.grad)
+)
 for n in (1, 2):
     print(f"backward {n}")
     (w * w).sum().backward()

@@ -1,4 +1,5 @@
 """The loss is the graph's root, and its value can enter the backward pass."""
+
 import os
 
 import torch
@@ -20,8 +21,10 @@ print("it saved the loss value:", root._saved_result.equal(loss))
 (mse_grad,) = torch.autograd.grad(mse, model.weight, retain_graph=True)
 loss.backward()
 print(f"loss = {loss.item():.4f}, weight.grad = {model.weight.grad}")
-print("weight.grad == mse's gradient / (2 * loss):",
-      torch.allclose(model.weight.grad, mse_grad / (2 * loss)))
+print(
+    "weight.grad == mse's gradient / (2 * loss):",
+    torch.allclose(model.weight.grad, mse_grad / (2 * loss)),
+)
 
 loss = nn.functional.mse_loss(model(x), y).sqrt()
 loss.mul_(1.0)  # touch the loss in place: its version moves on

@@ -1,4 +1,5 @@
 """requires_grads (with an s) is not an error, and does nothing."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """torch.tensor is a function that builds tensors; torch.Tensor, the class."""
+
 import os
 
 import torch
@@ -9,10 +10,20 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 print("torch.tensor is a", type(torch.tensor).__name__)
 print("torch.Tensor is a", type(torch.Tensor).__name__, "(a class)")
 t = torch.tensor([1, 2], device=device)
-print("torch.tensor([1, 2]):", t.dtype, "| an instance of torch.Tensor:",
-      isinstance(t, torch.Tensor))
+print(
+    "torch.tensor([1, 2]):",
+    t.dtype,
+    "| an instance of torch.Tensor:",
+    isinstance(t, torch.Tensor),
+)
 print("torch.Tensor([1, 2]):", torch.Tensor([1, 2]).dtype)
-print("torch.tensor(3.0).shape:", torch.tensor(3.0).shape,
-      "| torch.Tensor(3).shape:", torch.Tensor(3).shape)
-print("nn.Parameter subclasses torch.Tensor:",
-      issubclass(nn.Parameter, torch.Tensor))
+print(
+    "torch.tensor(3.0).shape:",
+    torch.tensor(3.0).shape,
+    "| torch.Tensor(3).shape:",
+    torch.Tensor(3).shape,
+)
+print(
+    "nn.Parameter subclasses torch.Tensor:",
+    issubclass(nn.Parameter, torch.Tensor),
+)

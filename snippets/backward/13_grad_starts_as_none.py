@@ -1,4 +1,5 @@
 """A parameter's .grad starts as None, not as zeros."""
+
 import os
 
 import torch
@@ -11,8 +12,10 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
 
 
 def grads():
-    return {name: None if p.grad is None else tuple(p.grad.shape)
-            for name, p in model.named_parameters()}
+    return {
+        name: None if p.grad is None else tuple(p.grad.shape)
+        for name, p in model.named_parameters()
+    }
 
 
 print("new model:         ", grads())

@@ -1,4 +1,5 @@
 """A scalar autograd engine in plain Python: no torch, no numpy."""
+
 # markers: exact
 import math
 
@@ -17,11 +18,13 @@ class Scalar:
 
     def __mul__(self, other):
         other = lift(other)
-        return Scalar(self.value * other.value,
-                      ((self, other.value), (other, self.value)))  # (2)!
+        return Scalar(
+            self.value * other.value,
+            ((self, other.value), (other, self.value)),
+        )  # (2)!
 
     def __pow__(self, k):  # k is a plain number, not a Scalar
-        return Scalar(self.value ** k, ((self, k * self.value ** (k - 1)),))
+        return Scalar(self.value**k, ((self, k * self.value ** (k - 1)),))
 
     def exp(self):
         e = math.exp(self.value)
@@ -55,8 +58,9 @@ class Scalar:
         upstream = {self: 1.0}  # (5)!
         for node in reversed(order):
             for parent, local in node.inputs:  # (6)!
-                upstream[parent] = (upstream.get(parent, 0.0)
-                                    + local * upstream[node])
+                upstream[parent] = (
+                    upstream.get(parent, 0.0) + local * upstream[node]
+                )
         for node in order:
             if not node.inputs:
                 node.grad += upstream[node]  # (7)!
@@ -92,8 +96,13 @@ if __name__ == "__main__":
     x, w, b = Scalar(1.5), Scalar(-0.4), Scalar(0.3)
     loss = ((w * x + b).tanh() - 1.0) ** 2
     order = topological_order(loss)
-    print(len(order), "nodes; the leaves:",
-          [node.value for node in order if not node.inputs])
+    print(
+        len(order),
+        "nodes; the leaves:",
+        [node.value for node in order if not node.inputs],
+    )
     loss.backward()
-    print(f"loss {loss.value:.6f}  x.grad {x.grad:.6f}  "
-          f"w.grad {w.grad:.6f}  b.grad {b.grad:.6f}")
+    print(
+        f"loss {loss.value:.6f}  x.grad {x.grad:.6f}  "
+        f"w.grad {w.grad:.6f}  b.grad {b.grad:.6f}"
+    )

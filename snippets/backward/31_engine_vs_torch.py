@@ -1,4 +1,5 @@
 """The engine against torch: values and gradients of 12 expressions."""
+
 import os
 from importlib import import_module
 
@@ -33,12 +34,18 @@ def with_engine(expression, inputs):
 
 def with_torch(expression, inputs):
     """The same, from torch's autograd, in float64 on the device."""
-    leaves = [torch.tensor(x, dtype=torch.float64, device=device,
-                           requires_grad=True) for x in inputs]
+    leaves = [
+        torch.tensor(x, dtype=torch.float64, device=device, requires_grad=True)
+        for x in inputs
+    ]
     out = eval(expression, dict(zip("abc", leaves)))
     out.backward()
-    return [out.item()] + [0.0 if leaf.grad is None  # (4)!
-                           else leaf.grad.item() for leaf in leaves]
+    return [out.item()] + [
+        0.0
+        if leaf.grad is None  # (4)!
+        else leaf.grad.item()
+        for leaf in leaves
+    ]
 
 
 def close(x, y):
@@ -48,8 +55,10 @@ def close(x, y):
 if __name__ == "__main__":
     inputs = (1.5, -0.7, 2.3)
     print(f"a, b, c = {inputs}, in float64")
-    print(f"{'expression':36}{'value':>9}{'d/da':>9}{'d/db':>9}"
-          f"{'d/dc':>9}  torch")
+    print(
+        f"{'expression':36}{'value':>9}{'d/da':>9}{'d/db':>9}"
+        f"{'d/dc':>9}  torch"
+    )
     for expression in EXPRESSIONS:
         mine = with_engine(expression, inputs)
         same = all(map(close, mine, with_torch(expression, inputs)))

@@ -1,4 +1,5 @@
 """Without zeroing, two backward passes add up: in the engine as in torch."""
+
 import os
 from importlib import import_module
 
@@ -13,14 +14,15 @@ def loss_of(w):  # the same expression for a Scalar and for a tensor
 
 
 w = mini.Scalar(-0.4)
-t = torch.tensor(-0.4, dtype=torch.float64, device=device,
-                 requires_grad=True)
+t = torch.tensor(-0.4, dtype=torch.float64, device=device, requires_grad=True)
 optimizer = torch.optim.SGD([t], lr=0.1)
 for step in (1, 2):  # two iterations that forget to zero
     loss_of(w).backward()
     loss_of(t).backward()
-    print(f"after backward {step}:  engine {w.grad:.6f}  "
-          f"torch {t.grad.item():.6f}")
+    print(
+        f"after backward {step}:  engine {w.grad:.6f}  "
+        f"torch {t.grad.item():.6f}"
+    )
 
 mini.zero_grad([w])  # (1)!
 optimizer.zero_grad()  # (2)!

@@ -1,4 +1,5 @@
 """Gradient clipping sits between backward() and step()."""
+
 # markers: figure
 import os
 from pathlib import Path
@@ -8,7 +9,7 @@ import torch
 from torch import nn
 
 matplotlib.use("Agg")  # draw to a file, no window
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 figures = Path(os.environ.get("SNIPPET_FIGURES", "."))
@@ -31,12 +32,17 @@ for step in range(20):
     norm = nn.utils.clip_grad_norm_(net.parameters(), max_norm=1.0)  # (1)!
     grads = [p.grad for p in net.parameters()]
     before.append(norm.item())
-    after.append(torch.linalg.vector_norm(torch.cat(
-        [g.flatten() for g in grads])).item())  # (2)!
+    after.append(
+        torch.linalg.vector_norm(
+            torch.cat([g.flatten() for g in grads])
+        ).item()
+    )  # (2)!
     optimizer.step()
     if step % 5 == 0 or step == 19:
-        print(f"step {step:2}  loss {loss.item():8.4f}  "
-              f"norm before {before[-1]:7.4f}  after {after[-1]:.4f}")
+        print(
+            f"step {step:2}  loss {loss.item():8.4f}  "
+            f"norm before {before[-1]:7.4f}  after {after[-1]:.4f}"
+        )
 
 fig, ax = plt.subplots(figsize=(6, 3), dpi=100)
 ax.plot(before, marker="o", label="before clip_grad_norm_")

@@ -1,4 +1,5 @@
 """Mixed precision: autocast for the forward, GradScaler around step()."""
+
 import os
 
 import torch
@@ -25,11 +26,16 @@ optimizer.zero_grad()
 with torch.autocast(device.type, dtype=torch.bfloat16):  # (2)!
     outputs = net(inputs)
     loss = nn.functional.mse_loss(outputs, labels)
-print("forward: outputs", outputs.dtype, "| loss", loss.dtype,
-      loss.item())
+print("forward: outputs", outputs.dtype, "| loss", loss.dtype, loss.item())
 scaled = scaler.scale(loss)  # (3)!
-print("scale():  scaled loss   ", scaled.item(), "=", loss.item(),
-      "*", scaler.get_scale())
+print(
+    "scale():  scaled loss   ",
+    scaled.item(),
+    "=",
+    loss.item(),
+    "*",
+    scaler.get_scale(),
+)
 scaled.backward()  # (4)!
 print("backward: .grad         ", net.weight.grad.tolist())
 scaler.step(optimizer)  # (5)!

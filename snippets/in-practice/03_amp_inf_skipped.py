@@ -1,4 +1,5 @@
 """GradScaler skips a step whose gradients hold inf or NaN."""
+
 import os
 
 import torch
@@ -9,9 +10,10 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 net = nn.Linear(2, 1, bias=False).to(device)
 optimizer = torch.optim.SGD(net.parameters(), lr=0.125)
 scaler = torch.amp.GradScaler(device.type)
-inputs = {"ordinary": torch.tensor([[1.0, 2.0]], device=device),
-          "overflowing": torch.tensor([[1.0, float("inf")]],
-                                      device=device)}
+inputs = {
+    "ordinary": torch.tensor([[1.0, 2.0]], device=device),
+    "overflowing": torch.tensor([[1.0, float("inf")]], device=device),
+}
 
 for name in ("ordinary", "overflowing", "ordinary"):
     before = net.weight.detach().clone()
@@ -24,5 +26,7 @@ for name in ("ordinary", "overflowing", "ordinary"):
     scaler.step(optimizer)  # skipped if any gradient is inf or NaN
     scaler.update()  # halves the scale after a skip
     moved = not torch.equal(before, net.weight)
-    print(f"{'':17} weight moved: {moved} | scale "
-          f"{scale} -> {scaler.get_scale()}")
+    print(
+        f"{'':17} weight moved: {moved} | scale "
+        f"{scale} -> {scaler.get_scale()}"
+    )

@@ -1,4 +1,5 @@
 """GradScaler() means GradScaler("cuda"): without a GPU it turns off."""
+
 # markers: cpu-only
 import inspect
 import os
@@ -6,7 +7,7 @@ import warnings
 
 os.environ["CUDA_VISIBLE_DEVICES"] = ""  # behave as a CPU-only machine
 
-import torch  # noqa: E402
+import torch
 
 default = inspect.signature(torch.amp.GradScaler).parameters["device"]
 print("GradScaler device parameter:", default)
@@ -18,5 +19,7 @@ for args, call in (((), "GradScaler()"), (("cpu",), 'GradScaler("cpu")')):
         scaler = torch.amp.GradScaler(*args)
     for w in caught:
         print(f"{w.category.__name__}: {w.message}")
-    print(f"{call}: enabled={scaler.is_enabled()} "
-          f"| scale(loss) = {scaler.scale(loss).item()}")
+    print(
+        f"{call}: enabled={scaler.is_enabled()} "
+        f"| scale(loss) = {scaler.scale(loss).item()}"
+    )

@@ -1,4 +1,5 @@
 """Gradient accumulation: k small backward() calls, one step()."""
+
 import os
 
 import torch

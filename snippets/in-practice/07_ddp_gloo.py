@@ -1,4 +1,5 @@
 """DistributedDataParallel: two CPU processes, gradients averaged."""
+
 # markers: cpu-only, timeout=60
 import gc
 import socket
@@ -21,8 +22,12 @@ def free_port():
 
 def worker(rank, port, report):
     dist.init_process_group(
-        "gloo", init_method=f"tcp://127.0.0.1:{port}", rank=rank,
-        world_size=WORLD_SIZE, timeout=timedelta(seconds=30))
+        "gloo",
+        init_method=f"tcp://127.0.0.1:{port}",
+        rank=rank,
+        world_size=WORLD_SIZE,
+        timeout=timedelta(seconds=30),
+    )
     layer = nn.Linear(3, 1, bias=False)
     nn.init.constant_(layer.weight, rank + 1.0)  # differ on purpose
     seen = [f"weights before DDP(...)     {layer.weight.data.tolist()}"]
@@ -53,8 +58,13 @@ def worker(rank, port, report):
     everything = [None] * WORLD_SIZE
     dist.all_gather_object(everything, seen)
     if rank == 0:  # one report, in rank order, printed by the parent
-        report.put([f"rank {r}: {everything[r][line]}"
-                    for line in range(len(seen)) for r in range(WORLD_SIZE)])
+        report.put(
+            [
+                f"rank {r}: {everything[r][line]}"
+                for line in range(len(seen))
+                for r in range(WORLD_SIZE)
+            ]
+        )
     # DDP keeps the process group alive through reference cycles: free it
     # first, or the process can abort at exit (torch 2.13, gloo)
     del model

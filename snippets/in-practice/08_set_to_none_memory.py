@@ -1,4 +1,5 @@
 """zero_grad(set_to_none=True) frees the memory the gradients held."""
+
 import os
 
 import torch
@@ -22,8 +23,9 @@ def in_use():
     if device.type == "cuda":
         return torch.cuda.memory_allocated(device)  # (1)!
     tensors = list(net.parameters()) + [p.grad for p in net.parameters()]
-    return sum(t.untyped_storage().nbytes() for t in tensors
-               if t is not None)  # (2)!
+    return sum(
+        t.untyped_storage().nbytes() for t in tensors if t is not None
+    )  # (2)!
 
 
 for set_to_none in (False, True):

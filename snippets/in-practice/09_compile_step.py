@@ -1,4 +1,5 @@
 """torch.compile on the optimizer step: same numbers as eager."""
+
 # markers: slow
 import os
 
@@ -33,5 +34,7 @@ def train(compiled):
 eager, compiled = train(False), train(True)
 print("eager   :", eager)
 print("compiled:", compiled)
-print("max |difference| below 1e-6:",
-      (eager - compiled).abs().max().item() < 1e-6)
+print(
+    "max |difference| below 1e-6:",
+    (eager - compiled).abs().max().item() < 1e-6,
+)

@@ -1,4 +1,5 @@
 """Two reasons the posts' hand-written loop does not run on Python 3."""
+
 # A print statement without parentheses is Python 2 syntax
 try:
     compile('print "loss: %f" % 0.5', "<2018 listing>", "exec")
@@ -7,6 +8,6 @@ except SyntaxError as error:
 
 # The listing calls dot() but never defines or imports it
 try:
-    dot([1.0, 2.0], [3.0, 4.0])  # noqa: F821
+    dot([1.0, 2.0], [3.0, 4.0])
 except NameError as error:
     print(f"NameError: {error}")

@@ -16,17 +16,25 @@ def descend(inputs, labels, alpha, steps):
         for x, label in zip(inputs, labels):
             h = dot(x, weights)  # (2)!
             loss += (label - h) ** 2 / 2  # (3)!
-            d_weights = [d + (label - h) * xj  # (4)!
-                         for d, xj in zip(d_weights, x)]
+            d_weights = [
+                d + (label - h) * xj  # (4)!
+                for d, xj in zip(d_weights, x)
+            ]
         d_weights = [d / m for d in d_weights]
-        weights = [w + alpha * d  # (5)!
-                   for w, d in zip(weights, d_weights)]
+        weights = [
+            w + alpha * d  # (5)!
+            for w, d in zip(weights, d_weights)
+        ]
         yield step, loss / m, weights
 
 
 if __name__ == "__main__":
-    inputs = [[1.0, 2.0, 0.0], [0.0, 1.0, 3.0],
-              [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]]
+    inputs = [
+        [1.0, 2.0, 0.0],
+        [0.0, 1.0, 3.0],
+        [2.0, 0.0, 1.0],
+        [1.0, 1.0, 1.0],
+    ]
     labels = [5.0, 7.0, 1.0, 4.0]
     for step, loss, w in descend(inputs, labels, 0.125, 10):
         if step in (1, 2, 3, 10):

@@ -1,4 +1,5 @@
 """The same gradient descent as a PyTorch training loop."""
+
 # markers: exact
 import os
 
@@ -28,8 +29,12 @@ def train(inputs, labels, alpha, steps, device=device):
 
 
 if __name__ == "__main__":
-    inputs = [[1.0, 2.0, 0.0], [0.0, 1.0, 3.0],
-              [2.0, 0.0, 1.0], [1.0, 1.0, 1.0]]
+    inputs = [
+        [1.0, 2.0, 0.0],
+        [0.0, 1.0, 3.0],
+        [2.0, 0.0, 1.0],
+        [1.0, 1.0, 1.0],
+    ]
     labels = [5.0, 7.0, 1.0, 4.0]
     for step, loss, w in train(inputs, labels, 0.125, 10):
         if step in (1, 2, 3, 10):

@@ -1,4 +1,5 @@
 """On random float64 data the two loops round differently."""
+
 # markers: cpu-only
 import math
 from importlib import import_module

@@ -1,4 +1,5 @@
 """nn.MSELoss has no ½: twice the hand-written loss, twice the gradient."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """The hand-written d_weights is the negative gradient, so its update adds."""
+
 import os
 
 import torch
@@ -24,6 +25,8 @@ loss.backward()
 print("hand-written d_weights:", d_weights)
 print("PyTorch w.grad:        ", w.grad.tolist())
 print("w.grad == -d_weights:", w.grad.tolist() == [-d for d in d_weights])
-print("weights + alpha * d_weights:",
-      [a + alpha * d for a, d in zip(weights, d_weights)])
+print(
+    "weights + alpha * d_weights:",
+    [a + alpha * d for a, d in zip(weights, d_weights)],
+)
 print("w - lr * w.grad:            ", (w - alpha * w.grad).tolist())

@@ -1,4 +1,5 @@
 """Dividing by m is reduction='mean'; without it, reduction='sum'."""
+
 import os
 
 import torch
@@ -17,8 +18,12 @@ for reduction in ("mean", "sum"):
     loss = nn.MSELoss(reduction=reduction)(net(inputs), labels) / 2
     loss.backward()
     grads[reduction] = net.weight.grad
-    print(f"{reduction!r:6}: loss {loss.item():.4f}  grad",
-          net.weight.grad.tolist())
+    print(
+        f"{reduction!r:6}: loss {loss.item():.4f}  grad",
+        net.weight.grad.tolist(),
+    )
 
-print(f"sum == m * mean (m={m}):",
-      torch.allclose(grads["sum"], m * grads["mean"]))
+print(
+    f"sum == m * mean (m={m}):",
+    torch.allclose(grads["sum"], m * grads["mean"]),
+)

@@ -1,4 +1,5 @@
 """backward() starts at the loss: it is the root of the graph it walks."""
+
 # markers: raises
 import os
 

@@ -1,4 +1,5 @@
 """Backward formulas can reuse values computed in the forward pass."""
+
 # markers: raises
 import os
 

@@ -1,4 +1,5 @@
 """What .grad holds at each point of a PyTorch iteration."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """Forgetting zero_grad(): every step adds onto the old gradients."""
+
 # markers: figure
 import os
 from pathlib import Path
@@ -8,7 +9,7 @@ import torch
 from torch import nn
 
 matplotlib.use("Agg")  # draw to a file, no window
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 figures = Path(os.environ.get("SNIPPET_FIGURES", "."))
@@ -40,8 +41,10 @@ runs = {"with zero_grad()": train(True), "without": train(False)}
 for name, (losses, norms) in runs.items():
     print(name)
     for step in (0, 1, 2, 5, 10, 20, 39):
-        print(f"  step {step:2}  loss {losses[step]:9.4f}"
-              f"  |grad| {norms[step]:8.4f}")
+        print(
+            f"  step {step:2}  loss {losses[step]:9.4f}"
+            f"  |grad| {norms[step]:8.4f}"
+        )
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3), dpi=80)
 for name, (losses, norms) in runs.items():

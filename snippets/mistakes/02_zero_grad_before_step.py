@@ -1,4 +1,5 @@
 """zero_grad() between backward() and step(): nothing learns."""
+
 import os
 
 import torch
@@ -16,7 +17,9 @@ for step in range(3):
     loss = nn.functional.mse_loss(net(inputs), labels)
     loss.backward()
     optimizer.zero_grad()  # wrong place: wipes what backward() wrote
-    print(f"step {step}: loss {loss.item():.4f} | .grad at step(): "
-          f"{net.weight.grad}")
+    print(
+        f"step {step}: loss {loss.item():.4f} | .grad at step(): "
+        f"{net.weight.grad}"
+    )
     optimizer.step()  # finds no gradient and skips the weight
 print("weight after 3 steps:", net.weight.data)

@@ -1,4 +1,5 @@
 """backward() twice through the same graph."""
+
 # markers: raises
 import os
 

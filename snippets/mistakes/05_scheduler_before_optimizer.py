@@ -1,4 +1,5 @@
 """scheduler.step() before optimizer.step(): a warning, a lost lr."""
+
 import os
 import warnings
 

@@ -1,4 +1,5 @@
 """model.zero_grad() clears the model, not all the optimizer holds."""
+
 import os
 
 import torch
@@ -15,8 +16,10 @@ inputs = torch.tensor([[1.0, 2.0]], device=device)
 
 def backward(after):
     (scale * net(inputs)).sum().backward()
-    print(f"{after:21} + backward: weight.grad "
-          f"{net.weight.grad.tolist()}  scale.grad {scale.grad.item()}")
+    print(
+        f"{after:21} + backward: weight.grad "
+        f"{net.weight.grad.tolist()}  scale.grad {scale.grad.item()}"
+    )
 
 
 for _ in range(2):

@@ -1,4 +1,5 @@
 """Fused SGD + momentum: a skipped first step leaves garbage behind."""
+
 # markers: nondeterministic
 import os
 
@@ -19,8 +20,10 @@ def two_steps(**flags):
         scaler.update()
         if factor != 1.0:
             kept = "momentum_buffer" in optimizer.state[p]
-            print(f"{flags or 'default'}: momentum buffer after the "
-                  f"skipped step exists: {kept}")
+            print(
+                f"{flags or 'default'}: momentum buffer after the "
+                f"skipped step exists: {kept}"
+            )
     return p.detach()
 
 
@@ -28,5 +31,7 @@ expected = two_steps()  # 0.9 everywhere: 1 - lr * grad
 fused = two_steps(fused=True)
 wrong = ~torch.isclose(fused, expected)  # NaN counts as wrong
 finite = (fused - expected).abs().nan_to_num(0.0, 0.0, 0.0)
-print(f"fused SGD after step 2: {wrong.sum().item()} of 1000 entries "
-      f"wrong, largest finite error {finite.max().item():.3g}")
+print(
+    f"fused SGD after step 2: {wrong.sum().item()} of 1000 entries "
+    f"wrong, largest finite error {finite.max().item():.3g}"
+)

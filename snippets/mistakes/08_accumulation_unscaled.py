@@ -1,4 +1,5 @@
 """Accumulation mistakes: no division, or division by k on uneven parts."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """One SGD step written from its formulas, checked against torch.optim.SGD."""
+
 # markers: exact
 import os
 
@@ -7,8 +8,17 @@ import torch
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 
 
-def sgd_by_hand(theta, g, b, lr, momentum=0.0, dampening=0.0,
-                weight_decay=0.0, nesterov=False, maximize=False):
+def sgd_by_hand(
+    theta,
+    g,
+    b,
+    lr,
+    momentum=0.0,
+    dampening=0.0,
+    weight_decay=0.0,
+    nesterov=False,
+    maximize=False,
+):
     """Return the new parameter and momentum buffer."""
     if maximize:
         g = -g
@@ -25,16 +35,19 @@ def sgd_by_hand(theta, g, b, lr, momentum=0.0, dampening=0.0,
 
 # Dyadic numbers: nothing rounds, so both sides must agree bit for bit.
 start = torch.tensor([1.0, -2.0, 0.5], dtype=torch.float64, device=device)
-grads = [torch.tensor(g, dtype=torch.float64, device=device)
-         for g in ([0.5, 1.0, -0.25], [0.25, -0.5, 1.0], [1.0, 0.75, 0.5])]
+grads = [
+    torch.tensor(g, dtype=torch.float64, device=device)
+    for g in ([0.5, 1.0, -0.25], [0.25, -0.5, 1.0], [1.0, 0.75, 0.5])
+]
 settings = {
     "plain": {},
     "weight decay": dict(weight_decay=0.0625),
     "momentum": dict(momentum=0.5),
     "momentum, dampening": dict(momentum=0.5, dampening=0.25),
     "nesterov": dict(momentum=0.5, nesterov=True),
-    "maximize, all": dict(momentum=0.5, weight_decay=0.0625,
-                          nesterov=True, maximize=True),
+    "maximize, all": dict(
+        momentum=0.5, weight_decay=0.0625, nesterov=True, maximize=True
+    ),
 }
 for name, how in settings.items():
     param = start.clone().requires_grad_()

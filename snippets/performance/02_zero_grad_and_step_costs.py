@@ -1,4 +1,5 @@
 """What zero_grad and one SGD step cost, measured on this machine."""
+
 # markers: nondeterministic, figure, timeout=120
 import os
 import statistics
@@ -10,10 +11,11 @@ import torch
 from torch import nn
 from torch.optim.optimizer import _default_to_fused_or_foreach
 from torch.utils._foreach_utils import (
-    _get_foreach_kernels_supported_devices as foreach_devices)
+    _get_foreach_kernels_supported_devices as foreach_devices,
+)
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
+import matplotlib.pyplot as plt
 
 REPEATS = 20  # timed calls per variant; the table shows the median
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
@@ -57,29 +59,36 @@ def zero_grad_costs(device):
     costs = {}
     for flag in (True, False):
         costs[f"zero_grad(set_to_none={flag})"] = median_us(
-            lambda: opt.zero_grad(set_to_none=flag), forward, device)
+            lambda: opt.zero_grad(set_to_none=flag), forward, device
+        )
     for flag in (True, False):
+
         def zero_then_backward():
             opt.zero_grad(set_to_none=flag)
             losses.pop().backward()
+
         costs[f"zero_grad({flag}) + backward"] = median_us(
-            zero_then_backward, forward, device)
+            zero_then_backward, forward, device
+        )
     return costs
 
 
 def step_costs(device):
-    variants = {"for-loop": dict(foreach=False),
-                "foreach": dict(foreach=True), "fused": dict(fused=True)}
+    variants = {
+        "for-loop": dict(foreach=False),
+        "foreach": dict(foreach=True),
+        "fused": dict(fused=True),
+    }
     costs, weights = {}, {}
     for name, how in variants.items():
         model = make_model(device)
         give_gradients(model)
-        opt = torch.optim.SGD(model.parameters(), lr=0.01,
-                              momentum=0.9, **how)
+        opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, **how)
         costs[f"step, {name}"] = median_us(opt.step, lambda: None, device)
         weights[name] = torch.cat([p.flatten() for p in model.parameters()])
-    gap = max((weights[n] - weights["for-loop"]).abs().max().item()
-              for n in weights)
+    gap = max(
+        (weights[n] - weights["for-loop"]).abs().max().item() for n in weights
+    )
     return costs, gap
 
 
@@ -88,20 +97,27 @@ def measure(device):
     steps, gap = step_costs(device)
     # the device is named by the output's stamp, so the lines keep their shape
     print(f"median of {REPEATS} calls; ratio to the first row of each group")
-    groups = (dict(list(zero.items())[:2]), dict(list(zero.items())[2:]),
-              steps)
+    groups = (
+        dict(list(zero.items())[:2]),
+        dict(list(zero.items())[2:]),
+        steps,
+    )
     for group in groups:
         first = next(iter(group.values()))
         for name, us in group.items():
             # no padding around numbers: only the shape of a line is compared
             print(f"  {name:30} {us:.1f} µs = {us / first:.2f} x")
-    print(f"  weights after {REPEATS + 3} steps, largest difference "
-          f"from the for-loop: {gap:.1e}")
+    print(
+        f"  weights after {REPEATS + 3} steps, largest difference "
+        f"from the for-loop: {gap:.1e}"
+    )
     params = list(make_model(device).parameters())
     fused, foreach = _default_to_fused_or_foreach(params, False, False)
     listed = device.type in foreach_devices()
-    print(f"  SGD's default uses foreach exactly on the devices listed "
-          f"above: {foreach == listed}; fused: {fused}")
+    print(
+        f"  SGD's default uses foreach exactly on the devices listed "
+        f"above: {foreach == listed}; fused: {fused}"
+    )
     return {**zero, **steps}
 
 
@@ -109,9 +125,11 @@ torch.set_num_threads(1)  # steadier numbers on a shared machine
 print(f"SGD defaults to foreach on: {', '.join(foreach_devices())}")
 model = make_model(device)
 tensors = list(model.parameters())
-print(f"model: {len(tensors)} parameter tensors, "
-      f"{sum(p.numel() for p in tensors):,} parameters, float32; "
-      f"CPU threads: {torch.get_num_threads()}")
+print(
+    f"model: {len(tensors)} parameter tensors, "
+    f"{sum(p.numel() for p in tensors):,} parameters, float32; "
+    f"CPU threads: {torch.get_num_threads()}"
+)
 costs = measure(device)
 
 figure, ax = plt.subplots(figsize=(7, 3.2))
@@ -121,5 +139,8 @@ ax.set_xlabel("microseconds per call (median)")
 ax.set_title(f"{device.type.upper()}, torch {torch.__version__.split('+')[0]}")
 figure.tight_layout()
 figures = Path(os.environ.get("SNIPPET_FIGURES", "."))
-figure.savefig(figures / "02_zero_grad_and_step_costs.png", dpi=100,
-               metadata={"Software": None})
+figure.savefig(
+    figures / "02_zero_grad_and_step_costs.png",
+    dpi=100,
+    metadata={"Software": None},
+)

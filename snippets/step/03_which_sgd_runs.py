@@ -1,4 +1,5 @@
 """Which of the three SGD implementations runs, recorded as it runs."""
+
 # markers: exact
 import os
 
@@ -15,6 +16,7 @@ def recorded(name, function):
     def wrapper(*args, **kwargs):
         ran.append(name)
         return function(*args, **kwargs)
+
     return wrapper
 
 
@@ -37,7 +39,9 @@ for options in ({"foreach": False}, {"foreach": True}, {"fused": True}):
     print(f"SNIPPET_DEVICE, {str(options):18} ->", which(device, **options))
 listed = device.type in _get_foreach_kernels_supported_devices()
 picked = which(device) == "_multi_tensor_sgd"  # (2)!
-print("SNIPPET_DEVICE, default picks foreach",
-      f"exactly when its type is listed: {picked == listed}")
+print(
+    "SNIPPET_DEVICE, default picks foreach",
+    f"exactly when its type is listed: {picked == listed}",
+)
 for name, function in originals.items():  # put torch back as it was
     setattr(sgd_module, name, function)

@@ -1,4 +1,5 @@
 """Weight decay is added to a copy of the gradient: p.grad is not changed."""
+
 # markers: exact
 import os
 

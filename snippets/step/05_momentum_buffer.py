@@ -1,4 +1,5 @@
 """The momentum buffer: a detached copy of the first gradient, then updated."""
+
 # markers: exact
 import os
 
@@ -14,8 +15,12 @@ w.grad = torch.tensor([1.0, 2.0], device=device)
 optimizer.step()
 buf = optimizer.state[w]["momentum_buffer"]
 print("step 1: buf =", buf.tolist(), "(the gradient, no dampening)")
-print("        own memory:", buf.data_ptr() != w.grad.data_ptr(),
-      "| requires_grad:", buf.requires_grad)
+print(
+    "        own memory:",
+    buf.data_ptr() != w.grad.data_ptr(),
+    "| requires_grad:",
+    buf.requires_grad,
+)
 w.grad.mul_(100)  # (1)!
 print("        after w.grad *= 100, buf =", buf.tolist())
 
@@ -23,8 +28,14 @@ w.grad = torch.tensor([2.0, -2.0], device=device)
 optimizer.step()
 first, second = torch.tensor([1.0, 2.0]), torch.tensor([2.0, -2.0])
 by_hand = 0.5 * first + (1 - 0.5) * second
-print("step 2: buf =", buf.tolist(), "| 0.5 * buf + (1 - 0.5) * grad:",
-      by_hand.tolist())
-print("        same tensor, updated in place:",
-      optimizer.state[w]["momentum_buffer"] is buf)
+print(
+    "step 2: buf =",
+    buf.tolist(),
+    "| 0.5 * buf + (1 - 0.5) * grad:",
+    by_hand.tolist(),
+)
+print(
+    "        same tensor, updated in place:",
+    optimizer.state[w]["momentum_buffer"] is buf,
+)
 print("w after two steps:", w.detach().tolist())

@@ -1,4 +1,5 @@
 """Nesterov looks one step ahead; maximize climbs instead of descending."""
+
 # markers: exact
 import os
 
@@ -22,7 +23,8 @@ print("momentum       :", trajectory())
 print("nesterov=True  :", trajectory(nesterov=True))
 print("maximize=True  :", trajectory(maximize=True))
 try:
-    torch.optim.SGD([torch.zeros(1)], momentum=0.5, dampening=0.1,
-                    nesterov=True)
+    torch.optim.SGD(
+        [torch.zeros(1)], momentum=0.5, dampening=0.1, nesterov=True
+    )
 except ValueError as error:
     print(f"{type(error).__name__}: {error}")

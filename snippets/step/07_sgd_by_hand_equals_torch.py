@@ -1,4 +1,5 @@
 """SGD with momentum, weight decay and Nesterov in 20 lines, against torch."""
+
 # markers: exact
 import os
 
@@ -9,8 +10,15 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 
 
 class MySGD:
-    def __init__(self, params, lr, momentum=0.0, dampening=0.0,
-                 weight_decay=0.0, nesterov=False):
+    def __init__(
+        self,
+        params,
+        lr,
+        momentum=0.0,
+        dampening=0.0,
+        weight_decay=0.0,
+        nesterov=False,
+    ):
         self.params, self.lr = list(params), lr
         self.momentum, self.dampening = momentum, dampening
         self.weight_decay, self.nesterov = weight_decay, nesterov
@@ -29,7 +37,8 @@ class MySGD:
                     self.buffers[i] = g.detach().clone()
                 else:
                     self.buffers[i].mul_(self.momentum).add_(
-                        g, alpha=1 - self.dampening)
+                        g, alpha=1 - self.dampening
+                    )
                 b = self.buffers[i]
                 g = g.add(b, alpha=self.momentum) if self.nesterov else b
             p.add_(g, alpha=-self.lr)
@@ -48,8 +57,9 @@ def train(make_optimizer, steps=30):
         loss = ((model(x) - y) ** 2).mean()
         loss.backward()
         optimizer.step()
-    return loss.item(), torch.cat([p.detach().flatten()
-                                   for p in model.parameters()])
+    return loss.item(), torch.cat(
+        [p.detach().flatten() for p in model.parameters()]
+    )
 
 
 options = dict(lr=0.05, momentum=0.9, weight_decay=1e-2, nesterov=True)
@@ -58,5 +68,7 @@ _, loop = train(lambda ps: torch.optim.SGD(ps, foreach=False, **options))
 _, default = train(lambda ps: torch.optim.SGD(ps, **options))  # (2)!
 print(f"loss after 30 steps: {loss:.6f}, {mine.numel()} parameters")
 print("mine vs SGD(foreach=False), bit for bit:", torch.equal(mine, loop))
-print("mine vs SGD() default, max |difference| < 1e-12:",
-      (mine - default).abs().max().item() < 1e-12)
+print(
+    "mine vs SGD() default, max |difference| < 1e-12:",
+    (mine - default).abs().max().item() < 1e-12,
+)

@@ -3,14 +3,22 @@
 cpu-only: on CPU both run the same per-tensor loop; on CUDA today's default
 is the foreach path, which the proof by equality above compares instead.
 """
+
 # markers: exact, cpu-only
 import warnings
 
 import torch
 
 
-def step_2018(params, state, lr, momentum=0.0, dampening=0.0,
-              weight_decay=0.0, nesterov=False):
+def step_2018(
+    params,
+    state,
+    lr,
+    momentum=0.0,
+    dampening=0.0,
+    weight_decay=0.0,
+    nesterov=False,
+):
     for p in params:
         if p.grad is None:
             continue
@@ -47,6 +55,7 @@ def old_sgd(options):
     def make_step(w):
         state = {}
         return lambda: step_2018([w], state, 0.1, **options)
+
     return make_step
 
 
@@ -56,15 +65,19 @@ def new_sgd(options):
 
 print(f"{'':47} 2018 w    step() changes p.grad")
 print(f"{'SGD options, lr=0.1, 20 steps':47} == today  2018    today")
-for options in (dict(momentum=0.9),
-                dict(momentum=0.9, weight_decay=0.01),
-                dict(momentum=0.9, dampening=0.5, weight_decay=0.01),
-                dict(momentum=0.9, nesterov=True, weight_decay=0.01)):
+for options in (
+    dict(momentum=0.9),
+    dict(momentum=0.9, weight_decay=0.01),
+    dict(momentum=0.9, dampening=0.5, weight_decay=0.01),
+    dict(momentum=0.9, nesterov=True, weight_decay=0.01),
+):
     old, old_changed = run(old_sgd(options))
     new, new_changed = run(new_sgd(options))
     shown = ", ".join(f"{k}={v}" for k, v in options.items())
-    print(f"{shown:47} {torch.equal(old, new)!s:9} {old_changed!s:7}",
-          new_changed)
+    print(
+        f"{shown:47} {torch.equal(old, new)!s:9} {old_changed!s:7}",
+        new_changed,
+    )
 
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")

@@ -1,4 +1,5 @@
 """What SGD and Adam keep in their state after two steps."""
+
 import os
 
 import torch
@@ -11,7 +12,7 @@ def two_steps(optimizer_class, **options):
     optimizer = optimizer_class([w], lr=0.1, **options)
     for _ in range(2):
         optimizer.zero_grad()
-        (w ** 2).sum().backward()
+        (w**2).sum().backward()
         optimizer.step()
     return w, optimizer
 
@@ -21,9 +22,17 @@ print("SGD: ", sgd.state_dict()["state"])
 w, adam = two_steps(torch.optim.Adam)
 print("Adam:", adam.state_dict()["state"])
 state = adam.state[w]  # (1)!
-print("step:", state["step"].dtype, tuple(state["step"].shape),
-      "| on the CPU:", state["step"].device.type == "cpu",
-      "| exp_avg beside the parameter:", state["exp_avg"].device == w.device)
+print(
+    "step:",
+    state["step"].dtype,
+    tuple(state["step"].shape),
+    "| on the CPU:",
+    state["step"].device.type == "cpu",
+    "| exp_avg beside the parameter:",
+    state["exp_avg"].device == w.device,
+)
 w, fused = two_steps(torch.optim.Adam, fused=True)
-print("fused=True: step beside the parameter:",
-      fused.state[w]["step"].device == w.device)
+print(
+    "fused=True: step beside the parameter:",
+    fused.state[w]["step"].device == w.device,
+)

@@ -1,4 +1,5 @@
 """Optimizer state is shaped like the parameters, whatever the batch."""
+
 import os
 
 import torch
@@ -14,7 +15,8 @@ for batch_size in (4, 32, 7):  # a new batch size each epoch
     optimizer.zero_grad()
     model(x).square().mean().backward()
     optimizer.step()
-    shapes = [tuple(optimizer.state[p]["exp_avg"].shape)
-              for p in model.parameters()]
+    shapes = [
+        tuple(optimizer.state[p]["exp_avg"].shape) for p in model.parameters()
+    ]
     step = optimizer.state[model.weight]["step"].item()
     print(f"batch {batch_size:2}: exp_avg shapes {shapes}, step {step:.0f}")

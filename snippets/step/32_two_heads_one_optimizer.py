@@ -1,4 +1,5 @@
 """Two heads on one trunk, trained in turns by a single optimizer."""
+
 import os
 
 import torch
@@ -13,7 +14,8 @@ def ping_pong(optimizer_class, set_to_none, **options):
     trunk = nn.Linear(3, 4).to(device)
     heads = nn.ModuleList([nn.Linear(4, 1), nn.Linear(4, 1)]).to(device)
     optimizer = optimizer_class(
-        [*trunk.parameters(), *heads.parameters()], lr=0.1, **options)
+        [*trunk.parameters(), *heads.parameters()], lr=0.1, **options
+    )
     x = torch.ones(8, 3, device=device)
     idle_drift = 0.0
     for which in (0, 0, 0, 1, 0, 1):
@@ -28,9 +30,13 @@ def ping_pong(optimizer_class, set_to_none, **options):
 
 
 adam, weights, drift = ping_pong(torch.optim.Adam, set_to_none=True)
-print("Adam steps per tensor, trunk/head1/head2:",
-      [int(adam.state[w]["step"]) for w in weights])
+print(
+    "Adam steps per tensor, trunk/head1/head2:",
+    [int(adam.state[w]["step"]) for w in weights],
+)
 for set_to_none in (True, False):
     _, _, drift = ping_pong(torch.optim.SGD, set_to_none, momentum=0.9)
-    print(f"SGD momentum, set_to_none={set_to_none!s:5}:",
-          f"idle heads moved by {drift:.4f} in all")
+    print(
+        f"SGD momentum, set_to_none={set_to_none!s:5}:",
+        f"idle heads moved by {drift:.4f} in all",
+    )

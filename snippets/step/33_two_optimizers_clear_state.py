@@ -1,4 +1,5 @@
 """Two optimizers split the parameters; clearing one's state restarts it."""
+
 import os
 
 import torch
@@ -23,9 +24,14 @@ def train_step():
 
 for _ in range(3):
     moved = train_step()
-print("trunk state:", list(opt_trunk.state[trunk]),
-      "| head state:", list(opt_head.state[head]),
-      "| trunk in opt_head.state:", trunk in opt_head.state)
+print(
+    "trunk state:",
+    list(opt_trunk.state[trunk]),
+    "| head state:",
+    list(opt_head.state[head]),
+    "| trunk in opt_head.state:",
+    trunk in opt_head.state,
+)
 print("3rd head step:", moved, "| Adam step", opt_head.state[head]["step"])
 opt_head.state.clear()  # (1)!
 moved = train_step()

@@ -1,4 +1,5 @@
 """Adam and AdamW written from their formulas, checked against torch."""
+
 import os
 
 import torch
@@ -16,18 +17,22 @@ def adam_by_hand(theta, grads, lr, betas, eps, weight_decay, decoupled):
             g = g + weight_decay * theta  # (2)!
         m = beta1 * m + (1 - beta1) * g
         v = beta2 * v + (1 - beta2) * g * g
-        m_hat, v_hat = m / (1 - beta1 ** t), v / (1 - beta2 ** t)
+        m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
         theta = theta - lr * m_hat / (v_hat.sqrt() + eps)
     return theta
 
 
 f64 = dict(dtype=torch.float64, device=device)
 start = torch.tensor([1.0, -2.0, 0.5], **f64)
-grads = [torch.tensor(g, **f64)
-         for g in ([0.5, 1.0, -0.25], [0.25, -0.5, 1.0], [1.0, 0.75, 0.5])]
+grads = [
+    torch.tensor(g, **f64)
+    for g in ([0.5, 1.0, -0.25], [0.25, -0.5, 1.0], [1.0, 0.75, 0.5])
+]
 how = dict(lr=0.1, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.5)
-for name, cls, decoupled in (("Adam ", torch.optim.Adam, False),
-                             ("AdamW", torch.optim.AdamW, True)):
+for name, cls, decoupled in (
+    ("Adam ", torch.optim.Adam, False),
+    ("AdamW", torch.optim.AdamW, True),
+):
     param = start.clone().requires_grad_()
     opt = cls([param], **how)
     for g in grads:

@@ -1,4 +1,5 @@
 """What .grad holds before backward, after it, and after each zero_grad."""
+
 # markers: exact
 import inspect
 import os

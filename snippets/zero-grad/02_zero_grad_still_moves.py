@@ -1,4 +1,5 @@
 """step() skips a None gradient; a zero gradient still moves the weight."""
+
 import os
 
 import torch
@@ -20,5 +21,7 @@ def second_step(set_to_none, **options):
 
 for options in ({"momentum": 0.9}, {"weight_decay": 0.5}):
     for set_to_none in (True, False):
-        print(f"{options}, set_to_none={set_to_none!s:5}:",
-              second_step(set_to_none, **options))
+        print(
+            f"{options}, set_to_none={set_to_none!s:5}:",
+            second_step(set_to_none, **options),
+        )

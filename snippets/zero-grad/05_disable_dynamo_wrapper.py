@@ -1,4 +1,5 @@
 """Optimizer.zero_grad is a wrapper; the real method is its __wrapped__."""
+
 import inspect
 import os
 from pathlib import Path
@@ -17,5 +18,9 @@ wrapper = torch.optim.Optimizer.zero_grad
 real = inspect.unwrap(wrapper)
 print("wrapper:", wrapper.__qualname__, "in", where(wrapper))
 print("real:   ", real.__qualname__, "in", where(real))
-print("same function:", wrapper is real,
-      "| wraps it:", wrapper.__wrapped__ is real)
+print(
+    "same function:",
+    wrapper is real,
+    "| wraps it:",
+    wrapper.__wrapped__ is real,
+)

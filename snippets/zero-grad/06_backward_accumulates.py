@@ -1,4 +1,5 @@
 """Each backward adds into .grad; only zero_grad starts over."""
+
 # markers: exact
 import os
 

@@ -1,4 +1,5 @@
 """zero_grad may go anywhere before backward, not between it and step."""
+
 import os
 
 import torch
@@ -24,7 +25,9 @@ def train(order):
     return [round(v, 6) for v in w.tolist()]
 
 
-for order in ("zero_grad forward backward step",
-              "forward zero_grad backward step",
-              "forward backward zero_grad step"):
+for order in (
+    "zero_grad forward backward step",
+    "forward zero_grad backward step",
+    "forward backward zero_grad step",
+):
     print(f"{order:32} -> w = {train(order.split())}")

@@ -1,4 +1,5 @@
 """k micro-batches with loss / k give the gradient of one big batch."""
+
 import os
 
 import torch

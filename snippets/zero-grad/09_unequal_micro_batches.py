@@ -1,4 +1,5 @@
 """With micro-batches of 7 and 3, weight each loss by n_i / N, not 1 / k."""
+
 import os
 
 import torch
@@ -17,11 +18,15 @@ loss_of(x, y).backward()
 big = w.grad.clone()
 parts = [(x[:7], y[:7]), (x[7:], y[7:])]  # n_i = 7 and 3, N = 10
 
-for name, scale in (("loss / k", lambda n: 1 / 2),
-                    ("loss * n_i / N", lambda n: n / 10)):
+for name, scale in (
+    ("loss / k", lambda n: 1 / 2),
+    ("loss * n_i / N", lambda n: n / 10),
+):
     w.grad = None
     for xs, ys in parts:
         (loss_of(xs, ys) * scale(len(xs))).backward()
     error = (w.grad - big).abs().max().item()
-    print(f"{name:15} grad={w.grad.item():.4f}  one batch={big.item():.4f}"
-          f"  error={error:.4f}")
+    print(
+        f"{name:15} grad={w.grad.item():.4f}  one batch={big.item():.4f}"
+        f"  error={error:.4f}"
+    )

@@ -1,4 +1,5 @@
 """optimizer.zero_grad() clears only the tensors it was given."""
+
 import os
 
 import torch
@@ -15,6 +16,7 @@ x = torch.ones(1, 2, device=device)
 def report(note):
     def state(m):
         return "None" if m.weight.grad is None else "set"
+
     print(f"{note:28} backbone: {state(backbone):4}  head: {state(head)}")
 
 

@@ -1,4 +1,5 @@
 """A frozen backbone gets no gradient; two optimizers each clear their own."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """A tensor outside the model is cleared only by its optimizer, or by hand."""
+
 import os
 
 import torch

@@ -1,4 +1,5 @@
 """The old one-liner Variable.grad.data.zero_() fails on today's None."""
+
 # markers: raises
 import os
 

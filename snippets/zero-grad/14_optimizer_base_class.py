@@ -1,4 +1,5 @@
 """optim.Optimizer is a base class: parameters alone cannot build it."""
+
 # markers: raises
 import os
 

@@ -1,4 +1,5 @@
 """The 2018 zero_grad logic, rewritten, next to today's method."""
+
 import os
 
 import torch
@@ -15,10 +16,12 @@ def zero_grad_2018(optimizer):
                 p.grad.zero_()
 
 
-for name, clear in (("2018 logic", zero_grad_2018),
-                    ("today", lambda opt: opt.zero_grad())):
+for name, clear in (
+    ("2018 logic", zero_grad_2018),
+    ("today", lambda opt: opt.zero_grad()),
+):
     w = torch.tensor([1.0, 2.0], device=device, requires_grad=True)
     optimizer = torch.optim.SGD([w], lr=0.1)
-    (w ** 2).sum().backward()
+    (w**2).sum().backward()
     clear(optimizer)
     print(f"{name:10}: w.grad = {w.grad}")

@@ -1,4 +1,5 @@
 """zero_grad clears .grad, not the optimizer's state."""
+
 import os
 
 import torch
@@ -9,7 +10,7 @@ optimizer = torch.optim.SGD([w], lr=0.1, momentum=0.9)
 
 for _ in range(2):
     optimizer.zero_grad()
-    (w ** 2).sum().backward()
+    (w**2).sum().backward()
     optimizer.step()
 
 print("state before zero_grad:", optimizer.state_dict()["state"])

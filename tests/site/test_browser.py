@@ -1,0 +1,286 @@
+"""The built site in a real browser (Debian's Chromium, driven by Playwright), served on 127.0.0.1.
+
+Every page in both languages: no request leaves 127.0.0.1, the console shows no error outside
+KNOWN_CONSOLE_ERRORS, and with `--screenshots` a full-page screenshot goes to
+build/screenshots/{en,zh}/<page>.png (they cost more than the checks, so only on request). Plus the
+language switch, Chinese search, copy buttons and code annotations. Skipped, with the reason, when
+/usr/bin/chromium is absent (`.ci/run` installs it).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from snippet_docs.runner import reuse
+from snippet_docs.nav import content_pages, nav_pages
+from snippet_docs.snippets import ROOT
+
+# Debian's Chromium by default; CI images that ship Chrome elsewhere set CHROMIUM.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = ROOT / "build" / "screenshots"
+# Console errors that are expected, each with its reason: (URL pattern, message pattern, reason).
+KNOWN_CONSOLE_ERRORS = [
+    (r"/sitemap\.xml$", r"status of 404",
+     "Material's language switcher fetches sitemap.xml under each language's root to map pages; "
+     "mkdocs-static-i18n writes only /sitemap.xml, so /zh/sitemap.xml answers 404 (harmless)"),
+]
+
+pytestmark = [
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does) to run browser tests"),
+    # One worker drives the browser for every page, so the batches of tabs hold the pages of both languages.
+    pytest.mark.xdist_group(name="browser"),
+]
+
+
+def site_pages() -> list[str]:
+    """Every page of the nav and every lesson's notebook page, as a path under the site root ('' for the home page)."""
+    pages = ["" if page == "index.md" else page.removesuffix(".md") + "/" for page in nav_pages()]
+    return sorted([*pages, *(f"notebooks/{page.removesuffix('.md')}/" for page in content_pages())])
+
+
+PAGES = [(lang, path) for lang in ("en", "zh") for path in site_pages()]
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots(request: pytest.FixtureRequest) -> bool:
+    return request.config.getoption("--screenshots")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def built(site: Path, lang: str, path: str) -> Path:
+    return site / ("zh/" if lang == "zh" else "") / path / "index.html"
+
+
+@functools.cache
+def assets_digest(site: Path) -> str:
+    """One digest of every asset a page may load (scripts, styles, figures)."""
+    digest = hashlib.sha256()
+    for asset in sorted(p for p in (site / "assets").rglob("*") if p.is_file()):
+        digest.update(asset.relative_to(site).as_posix().encode() + asset.read_bytes())
+    return digest.hexdigest()
+
+
+def page_inputs(site: Path, lang: str, path: str) -> tuple[str, list[Path], str]:
+    """The reuse key of one page's load test, the files it depends on, and the assets' digest."""
+    return f"browser/{lang}/{path}", [built(site, lang, path), Path(__file__)], assets_digest(site)
+
+
+def url_of(base_url: str, lang: str, path: str) -> str:
+    return base_url + ("zh/" if lang == "zh" else "") + path
+
+
+def known(url: str, text: str) -> bool:
+    return any(re.search(u, url) and re.search(t, text) for u, t, _ in KNOWN_CONSOLE_ERRORS)
+
+
+# Pages loading at once: Chromium works on all of them while the test waits on one. More does not help on
+# 2 cores (rendering is CPU-bound); a switch loads two pages, so it takes fewer tabs.
+LOAD_TABS, SWITCH_TABS = 6, 3
+
+
+class Batches:
+    """Runs one browser check on many pages, a batch of tabs at a time, and keeps each page's problems.
+
+    The first page a test asks for is opened together with the next pages this worker will ask for, so the
+    waits overlap instead of adding up. `open(tab, key)` starts the navigation; `finish(tab, key, started)`
+    waits for it and returns what went wrong."""
+
+    def __init__(self, browser, upcoming: list, open_, finish, tabs: int) -> None:
+        self.browser, self.upcoming, self.open, self.finish, self.tabs = browser, upcoming, open_, finish, tabs
+        self.results: dict = {}
+
+    def problems(self, key) -> list[str]:
+        if key not in self.results:
+            rest = [k for k in self.upcoming if k not in self.results and k != key]
+            self._run([key, *rest[: self.tabs - 1]])
+        return self.results[key]
+
+    def _run(self, batch: list) -> None:
+        opened = []
+        for key in batch:  # every navigation starts before the first wait
+            context = self.browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+            tab = context.new_page()
+            tab.set_default_timeout(30_000)
+            opened.append((key, context, tab, self.open(tab, key)))
+        for key, context, tab, started in opened:
+            self.results[key] = self.finish(tab, key, started)
+            context.close()
+
+
+def upcoming(request: pytest.FixtureRequest, test_name: str, keep) -> list:
+    """The parameters of this worker's tests named `test_name`, in order, that `keep` selects."""
+    return [key for item in request.session.items if getattr(item, "originalname", None) == test_name
+            and keep(key := tuple(item.callspec.params[name] for name in item.callspec.params))]
+
+
+@pytest.fixture(scope="session")
+def page_loads(request: pytest.FixtureRequest, browser, base_url: str, site: Path, screenshots: bool) -> Batches:
+    """Each page loaded with the network watched: no request leaves 127.0.0.1, no console error, images decode."""
+    def open_(tab, key):
+        lang, path = key
+        outside, errors = [], []
+        tab.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in (None, "127.0.0.1")
+               and urlsplit(r.url).scheme not in ("data", "blob") else None)
+        tab.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})")
+               if m.type == "error" and not known(m.location.get("url", ""), m.text) else None)
+        tab.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+        return tab.goto(url_of(base_url, lang, path), wait_until="commit"), outside, errors
+
+    def finish(tab, key, started) -> list[str]:
+        (lang, path), (response, outside, errors) = key, started
+        tab.wait_for_load_state("networkidle")
+        where, found = f"{lang}:{path or 'home'}", []
+        if response is None or not response.ok:
+            found.append(f"{where} answered {response and response.status}")
+        if screenshots:
+            shot = SCREENSHOTS / lang / f"{path.strip('/').replace('/', '_') or 'index'}.png"
+            shot.parent.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(shot), full_page=True)
+        if outside:
+            found.append(f"{where} requested other hosts: {outside}")
+        if errors:
+            found.append(f"{where} logged console errors: {errors}")
+        images = tab.eval_on_selector_all(
+            "article img", "els => els.map(e => [e.getAttribute('src'), e.complete && e.naturalWidth > 0])")
+        if broken := [src for src, decoded in images if not decoded]:
+            found.append(f"{where} has images that did not load or decode: {broken}")
+        return found
+
+    def keep(key) -> bool:  # a page whose test will be reused is not loaded
+        name, files, assets = page_inputs(site, *key)
+        return screenshots or not reuse.passed_before(request.config, name, reuse.fingerprint(files, assets))
+
+    return Batches(browser, upcoming(request, "test_page_loads_locally_without_errors", keep), open_, finish,
+                   LOAD_TABS)
+
+
+@pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:{path or 'home'}" for lang, path in PAGES])
+def test_page_loads_locally_without_errors(page_loads: Batches, lang: str, path: str, screenshots: bool,
+                                          site: Path, unchanged) -> None:
+    key, files, assets = page_inputs(site, lang, path)
+    if not screenshots and unchanged(key, files, assets):
+        return  # this page and every asset it can load are what they were when it last passed
+    problems = page_loads.problems((lang, path))
+    assert problems == [], "\n".join(problems)
+
+
+def switch_inputs(site: Path, path: str) -> tuple[str, list[Path], str]:
+    return f"browser/switch/{path}", [built(site, "en", path), built(site, "zh", path), Path(__file__)], \
+        assets_digest(site)
+
+
+@pytest.fixture(scope="session")
+def switches(request: pytest.FixtureRequest, browser, base_url: str, site: Path) -> Batches:
+    """On each English page, the language menu's 中文 entry, clicked: where it lands."""
+    def open_(tab, key):
+        tab.goto(url_of(base_url, "en", key[0]), wait_until="commit")
+
+    def finish(tab, key, started) -> list[str]:
+        tab.wait_for_load_state()
+        tab.locator(".md-header__option .md-select").first.hover()
+        tab.locator('a[hreflang="zh"]').first.click()
+        tab.wait_for_load_state()
+        found = []
+        if tab.url != url_of(base_url, "zh", key[0]):
+            found.append(f"switching to Chinese on /{key[0]} landed on {tab.url}")
+        if (lang := tab.locator("html").get_attribute("lang")) != "zh":
+            found.append(f"switching to Chinese on /{key[0]} gave a page in {lang!r}")
+        return found
+
+    def keep(key) -> bool:
+        name, files, assets = switch_inputs(site, key[0])
+        return not reuse.passed_before(request.config, name, reuse.fingerprint(files, assets))
+
+    return Batches(browser, upcoming(request, "test_switching_to_chinese_lands_on_the_same_page", keep), open_, finish,
+                   SWITCH_TABS)
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_switching_to_chinese_lands_on_the_same_page(switches: Batches, path: str, site: Path, unchanged) -> None:
+    if unchanged(*switch_inputs(site, path)):
+        return  # both pages and the assets are what they were when it last passed
+    problems = switches.problems((path,))
+    assert problems == [], "\n".join(problems)
+
+
+def test_searching_for_a_chinese_word_shows_results(page, base_url: str, site: Path, unchanged) -> None:
+    if unchanged("browser/search-zh", [built(site, "zh", ""), site / "search/search_index.json", Path(__file__)],
+                 assets_digest(site)):
+        return  # the page, the search index and the assets are what they were when it last passed
+    page.goto(url_of(base_url, "zh", ""), wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("梯度")  # typed Chinese arrives through an IME, as inserted text
+    search.press("End")  # Material searches on keyup, which inserted text does not send
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert results.count() > 0
+    assert "/zh/" in results.first.locator("a").first.get_attribute("href")
+
+
+def test_copy_buttons_and_code_annotations_work(page, base_url: str, site: Path, unchanged) -> None:
+    if unchanged("browser/copy-and-annotations", [built(site, "en", "loop/"), Path(__file__)], assets_digest(site)):
+        return  # the page and the assets are what they were when it last passed
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(url_of(base_url, "en", "loop/"), wait_until="networkidle")
+    buttons = page.locator("pre button.md-code__button")
+    assert buttons.count() >= page.locator("pre > code").count() > 0, "a code block has no copy button"
+    buttons.first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    first_include = (ROOT / "snippets/loop/01_python2_listing.py").read_text(encoding="utf-8")
+    assert copied.strip() == first_include.strip(), "the copy button copied something else"
+    annotation = page.locator(".md-annotation__index").first
+    annotation.scroll_into_view_if_needed()
+    annotation.click(force=True)  # its marker pulses, so it never counts as "stable"
+    tooltip = page.locator(".md-annotation .md-tooltip").first
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert "zero_grad" in tooltip.inner_text()
+
+
+def test_the_console_filter_can_fail() -> None:
+    assert known("http://127.0.0.1:8000/zh/sitemap.xml", "Failed to load resource: the server responded with a status of 404 (File not found)")
+    assert not known("http://127.0.0.1:8000/assets/app.js", "Failed to load resource: the server responded with a status of 404 (File not found)")
+    assert not known("http://127.0.0.1:8000/sitemap.xml", "Uncaught TypeError: x is undefined")

@@ -1,0 +1,72 @@
+"""Math is MathML in the built HTML: no script, no CDN; bad LaTeX fails naming the page."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from snippet_docs import mathml
+from snippet_docs.paths import ROOT
+
+HOOK = runpy.run_path(str(ROOT / "hooks/mathml.py"))
+
+
+def test_inline_and_display_math_become_mathml() -> None:
+    assert mathml.to_mathml(r"\alpha").startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">')
+    block = mathml.to_mathml(r"\frac{1}{2m}", display=True)
+    assert block.startswith('<div class="math-display"><math') and 'display="block"' in block and "<mfrac>" in block
+
+
+def test_render_converts_markdown_math_and_leaves_code_and_dollars_alone() -> None:
+    text = "Cost \\$5, rate $\\alpha$, code `$x$`.\n\n$$\nw - \\alpha g\n$$\n\n```\n$y$\n```\n"
+    out = mathml.render(text, where="nb.ipynb cell 1")
+    assert "Cost $5," in out and "`$x$`" in out and "```\n$y$\n```" in out
+    assert out.count("<math") == 2 and 'display="block"' in out and "\\alpha" not in out
+
+
+def test_render_html_unescapes_what_arithmatex_escaped() -> None:
+    out = mathml.render_html('<p><span class="arithmatex">\\(a &lt; b\\)</span></p>')
+    assert "<mo>&#x0003C;</mo>" in out and "arithmatex" not in out
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\frac{1}{",
+        "x^",
+        r"\left( x",
+        r"\notacommand x",  # latex2mathml raises, or passes the command through
+        r"\frac{1}{2m \sum_k x",
+        r"\frac{1}",
+        "a & b",
+        "a}",  # latex2mathml accepts these silently
+    ],
+)
+def test_bad_latex_fails_naming_where(latex: str) -> None:
+    with pytest.raises(mathml.MathError, match=r"^docs/en/x\.md: cannot render"):
+        mathml.to_mathml(latex, where="docs/en/x.md")
+
+
+def test_the_hook_fails_the_build_naming_the_page() -> None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="zh/loop.md"))
+    with pytest.raises(PluginError, match=r"docs/zh/loop\.md: cannot render \$\\frac\{1\}\{\$"):
+        HOOK["on_page_content"]('<span class="arithmatex">\\(\\frac{1}{\\)</span>', page=page)
+
+
+def test_built_pages_carry_mathml_and_no_unrendered_math(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    leftovers = [str(p.relative_to(site)) for p in pages if 'class="arithmatex"' in p.read_text(encoding="utf-8")]
+    assert leftovers == []
+    for lang in ("", "zh/"):
+        loop = (site / lang / "loop/index.html").read_text(encoding="utf-8")
+        assert loop.count('<div class="math-display"><math') == 3, f"{lang}loop/ lost its display formulas"
+        assert "<script" not in loop.split("<math", 1)[1].split("</math>", 1)[0]
+
+
+def test_escaped_braces_cases_and_text_are_fine() -> None:
+    for latex in (r"\{a\}", r"\begin{cases} a & b \\ c & d \end{cases}", r"\mathrm{lr}", r"x_1, \dots, x_m"):
+        assert mathml.to_mathml(latex).startswith("<math")
