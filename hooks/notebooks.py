@@ -16,11 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from snippet_docs.mathml import MathError
+from snippet_docs.markdown import insert_under_title
+from snippet_docs.mathml import MathError, render_dollars
 from snippet_docs.nav import content_pages
 from snippet_docs.notebooks.build import NOTEBOOKS, build
 from snippet_docs.notebooks.downloads import LABELS, links, write_zip
-from snippet_docs.notebooks.html import lean, math_to_mathml
+from snippet_docs.notebooks.html import lean
 from snippet_docs.paths import SNIPPETS_DIR
 from snippet_docs.problems import ProblemError
 
@@ -92,13 +93,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     notebook = _notebook_of(files, page.file.src_uri) if page.file.src_uri.endswith(".md") else None
     if lang not in LABELS or notebook is None:
         return markdown
-    lines = markdown.split("\n")
-    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
-    if title is None:
-        return markdown
     buttons = links(lang, notebook.url, page.url, False, lambda url: get_relative_url(url, page.url))
-    lines[title + 1 : title + 1] = ["", buttons, ""]
-    return "\n".join(lines)
+    return insert_under_title(markdown, buttons)
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -111,7 +107,7 @@ def on_page_content(html: str, page, config, files) -> str:
     html, anchors = lean(html, lang)
     _use_anchors_in_toc(page, anchors)
     try:
-        html = math_to_mathml(html, where=f"docs/{page.file.src_uri}")
+        html = render_dollars(html, where=f"docs/{page.file.src_uri}")
     except MathError as error:
         raise PluginError(str(error)) from None
     lesson = files.get_file_from_path(f"{lang}/{Path(rest).stem}.md")

@@ -30,6 +30,7 @@ IMAGE = re.compile(r"!\[[^\]]*\]\((?P<target>[^)\s]+)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 MATH_FENCE = "$$"
+FRONT_MATTER_UNCLOSED = "front matter opened with --- is never closed"
 PYTHON_LANGUAGES = frozenset({"python", "py", "python3", "pycon", "ipython"})
 
 
@@ -92,7 +93,9 @@ class Prose:
 @dataclass
 class Page:
     path: Path
-    front_matter: tuple[tuple[int, str], ...] = ()
+    # (line, text) between the front matter's `---` lines; None without front matter; end: its closing line
+    front_matter: tuple[tuple[int, str], ...] | None = None
+    front_matter_end: int = 0
     blocks: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -116,6 +119,15 @@ class Page:
 
     def fences(self) -> list[Fence]:
         return self.of(Fence)
+
+    def fenced_lines(self) -> set[int]:
+        """The lines inside fenced code blocks, the fences themselves included."""
+        return {n for fence in self.fences() for n in range(fence.line, fence.end + 1)}
+
+    @property
+    def title(self) -> Heading | None:
+        """The page's first level-1 heading."""
+        return next((h for h in self.headings if h.level == 1), None)
 
     def maths(self) -> list[Math]:
         return self.of(Math)
@@ -146,9 +158,9 @@ def parse(text: str, path: Path) -> Page:
     if lines and lines[0][1].rstrip() == "---":
         end = next((i for i, (_, line) in enumerate(lines[1:], 1) if line.rstrip() in ("---", "...")), None)
         if end is None:
-            page.problems.append(Problem(path, 1, "front matter opened with --- is never closed"))
+            page.problems.append(Problem(path, 1, FRONT_MATTER_UNCLOSED))
             return page
-        page.front_matter = tuple(lines[1:end])
+        page.front_matter, page.front_matter_end = tuple(lines[1:end]), end + 1
         lines = lines[end + 1 :]
     page.blocks = _blocks(page, lines)
     return page
@@ -264,3 +276,13 @@ def _indented_body(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int
         body.pop()
         i -= 1
     return body, i
+
+
+def insert_under_title(markdown: str, block: str) -> str:
+    """The Markdown with `block` right after the page's first level-1 heading (first of all, when there is none)."""
+    title = parse(markdown, Path("<page>")).title
+    if title is None:
+        return f"{block}\n{markdown}"
+    lines = markdown.split("\n")
+    rest = "\n".join(lines[title.line :]).lstrip("\n")
+    return "\n".join(lines[: title.line]) + f"\n\n{block}\n{rest}"

@@ -1,8 +1,8 @@
 """Math rendered to MathML at build time: no JavaScript, no CDN, nothing fetched by the reader.
 
 In pages, write `$inline$` and `$$display$$`; pymdownx.arithmatex (generic mode) marks them and
-hooks/mathml.py converts them (render_html). Notebooks and other tools call `render(markdown)` (math in
-Markdown text) or `to_mathml(latex)`. Bad LaTeX raises MathError naming where it is, and the build fails.
+hooks/mathml.py converts them (render_html). Notebook pages, whose Markdown cells arithmatex never sees, go
+through `render_dollars(html)`. Bad LaTeX raises MathError naming where it is, and the build fails.
 """
 
 from __future__ import annotations
@@ -24,15 +24,10 @@ ARITHMATEX = re.compile(
 MATHML = "{http://www.w3.org/1998/Math/MathML}"
 ARITY = {"mfrac": 2, "msub": 2, "msup": 2, "mroot": 2, "munder": 2, "mover": 2, "msubsup": 3, "munderover": 3}
 STRAY = {"mi": re.compile(r"^(\\[A-Za-z]+|[{}])$"), "mo": re.compile(r"^\\[A-Za-z]+$")}  # `\{` is an <mo>
-# In Markdown text (notebook cells): code is left alone; `$$…$$` before `$…$`; `\$` is a dollar.
-MARKDOWN_MATH = re.compile(
-    r"(?P<fence>^(?P<ticks>`{3,}|~{3,}).*?^(?P=ticks)[ \t]*$)"
-    r"|(?P<code>(?P<bt>`+).+?(?P=bt))"
-    r"|(?P<escaped>\\\$)"
-    r"|\$\$(?P<display>.+?)\$\$"
-    r"|\$(?P<inline>[^\s$](?:[^$\n]*?[^\s\\$])?)\$(?!\d)",
-    re.DOTALL | re.MULTILINE,
-)
+# Math still written with dollars in HTML (notebook cells, which arithmatex never sees); code is left alone.
+VERBATIM = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<math\b.*?</math>)", re.DOTALL)
+DISPLAY_DOLLARS = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
+INLINE_DOLLARS = re.compile(r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])")
 
 
 class MathError(ValueError):
@@ -83,16 +78,11 @@ def render_html(text: str, where: str = "") -> str:
     return ARITHMATEX.sub(replace, text)
 
 
-def render(markdown: str, where: str = "") -> str:
-    """Replace `$…$` and `$$…$$` in Markdown text (e.g. a notebook cell) with MathML; code is untouched."""
-
-    def replace(found: re.Match) -> str:
-        if found["display"] is not None:
-            return "\n\n" + to_mathml(found["display"], display=True, where=where) + "\n\n"
-        if found["inline"] is not None:
-            return to_mathml(found["inline"], where=where)
-        if found["escaped"]:
-            return "$"
-        return found[0]
-
-    return MARKDOWN_MATH.sub(replace, markdown)
+def render_dollars(html_text: str, where: str = "") -> str:
+    """Replace `$$…$$` and `$…$` written in HTML text (a rendered notebook's Markdown cells) with MathML; what
+    sits in <pre>, <code> or <math> is left alone."""
+    parts = VERBATIM.split(html_text)
+    for i in range(0, len(parts), 2):  # even parts are outside <pre>, <code> and <math>
+        text = DISPLAY_DOLLARS.sub(lambda m: to_mathml(html.unescape(m["tex"]), display=True, where=where), parts[i])
+        parts[i] = INLINE_DOLLARS.sub(lambda m: to_mathml(html.unescape(m["tex"]), where=where), text)
+    return "".join(parts)

@@ -55,6 +55,12 @@ class Snippet:
         """Path relative to snippets/, as pages include it: 'loop/02_by_hand.py'."""
         return self.path.relative_to(SNIPPETS_DIR).as_posix()
 
+    def compare_mode(self, device: str) -> str:
+        """How its output is compared on `device`: "shape", "exact" (CPU only) or "tolerant"."""
+        if "nondeterministic" in self.markers:
+            return "shape"
+        return "exact" if "exact" in self.markers and device == "cpu" else "tolerant"
+
     def runs_on(self, device: str) -> bool:
         return not (
             (device == "cuda" and "cpu-only" in self.markers) or (device == "cpu" and "cuda-only" in self.markers)

@@ -10,11 +10,9 @@ the search index leaves notebooks out (their pages hold the same text).
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 from ..directives import OUTPUT_TITLES
-from ..mathml import to_mathml  # the pages' renderer, with its LaTeX checks
 
 STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.DOTALL)
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
@@ -49,9 +47,6 @@ HEADING = re.compile(
     re.DOTALL,
 )
 NOTEBOOK_LINK = re.compile(r'href="(?P<name>[\w-]+)\.ipynb(?P<anchor>#[\w-]*)?"')
-VERBATIM = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<math\b.*?</math>)", re.DOTALL)
-DISPLAY_MATH = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
-INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])")
 
 
 def lean(html: str, lang: str) -> tuple[str, list[str]]:
@@ -80,12 +75,3 @@ def _output_block(found: re.Match, title: str) -> str:
     """Printed output looks like the pages' Output blocks; an exception follows it untitled."""
     heading = f'<span class="filename">{title}</span>' if found["mime"] == "text/plain" else ""
     return f'{found[1]}<div class="highlight">{heading}<pre><code>{found["text"]}</code></pre></div>'
-
-
-def math_to_mathml(html: str, where: str = "") -> str:
-    """$$…$$ and $…$ outside code become MathML, rendered and checked as on the pages."""
-    parts = VERBATIM.split(html)
-    for i in range(0, len(parts), 2):  # even parts are outside <pre>, <code> and <math>
-        text = DISPLAY_MATH.sub(lambda m: to_mathml(html_lib.unescape(m["tex"]), display=True, where=where), parts[i])
-        parts[i] = INLINE_MATH.sub(lambda m: to_mathml(html_lib.unescape(m["tex"]), where=where), text)
-    return "".join(parts)

@@ -118,7 +118,7 @@ def find_variants(path: Path, terms: list[Term]) -> list[Problem]:
     return violations
 
 
-def check_pages(zh_dir: Path, terms: list[Term]) -> list[Problem]:
+def rejected_variants(zh_dir: Path, terms: list[Term]) -> list[Problem]:
     """Rejected variants in every zh page except the glossary page, which names them on purpose."""
     return [
         v

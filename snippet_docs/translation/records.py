@@ -6,7 +6,7 @@ A zh page carries, in its front matter, the hash of its English twin as it was w
     translated_from: sha256:<64 hex digits>
     ---
 
-The hash covers `normalise(english)`, so edits that change only whitespace leave the translation fresh.
+The hash covers `normal_form(english)`, so edits that change only whitespace leave the translation fresh.
 Comparing the hash with the English page as it is now needs no git history; only the diff does (history.py).
 """
 
@@ -20,46 +20,44 @@ from pathlib import Path
 
 import yaml
 
+from ..markdown import FRONT_MATTER_UNCLOSED, parse, read
+
 RECORD_KEY = "translated_from"
 RECORD_VALUE = re.compile(r"sha256:[0-9a-f]{64}")
 STRICT_VARIABLE = "ZBS_STRICT_TRANSLATIONS"
 RECORD_COMMAND = "make translated PAGE={page}"
 
 # A line that starts one of these opens a Markdown block of its own, so it is never joined to the line above.
-BLOCK_START = re.compile(r"(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>|!!!|\?\?\?|-+8<-|<|\$\$|`{3,}|~{3,}|---)")
-FENCE = re.compile(r"(`{3,}|~{3,})")
+BLOCK_START = re.compile(r"(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>|!!!|\?\?\?|:::|<|\$\$|`{3,}|~{3,}|---)")
 
 TRANSLATED, STALE, MISSING, UNRECORDED, MALFORMED = "translated", "stale", "missing", "unrecorded", "malformed"
 
 
-def normalise(text: str) -> str:
+def normal_form(text: str) -> str:
     """The English page as far as a translator is concerned; two texts with equal normal forms need no new translation.
 
     - Trailing spaces, indentation and runs of spaces or tabs count as one space or nothing.
     - Any number of blank lines counts as one paragraph break; a new paragraph break is a change.
     - A line break inside a paragraph counts as a space, so re-wrapping a paragraph is no change; a line that
-      starts a block of its own (heading, list item, table row, quote, admonition, include, fence, HTML, `$$`)
+      starts a block of its own (heading, list item, table row, quote, admonition, directive, fence, HTML, `$$`)
       keeps its line break.
-    - Inside a fenced block every non-blank line keeps its own line.
+    - Inside a fenced block (as the page model finds them) every non-blank line keeps its own line.
     """
+    page = parse(text, Path("<english>"))
+    inside = page.fenced_lines() - {fence.line for fence in page.fences()}  # a fence's body and its closing line
     blocks: list[list[str]] = []
     current: list[str] = []
-    fence: str | None = None
-    for raw in text.splitlines():
+    for number, raw in enumerate(text.splitlines(), 1):
         line = " ".join(raw.split())
-        if fence is not None:
+        if number in inside:
             if line:
                 current.append(line)
-            if line.startswith(fence) and line.strip("`~") == "":
-                fence = None
             continue
         if not line:
             if current:
                 blocks.append(current)
             current = []
             continue
-        if opening := FENCE.match(line):
-            fence = opening[1]
         if not current or BLOCK_START.match(line) or BLOCK_START.match(current[-1]) and current[-1].startswith("#"):
             current.append(line)
         else:
@@ -71,7 +69,7 @@ def normalise(text: str) -> str:
 
 def english_hash(text: str) -> str:
     """The record value for an English text: `sha256:` and the hex digest of its normal form."""
-    return "sha256:" + hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+    return "sha256:" + hashlib.sha256(normal_form(text).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -84,33 +82,22 @@ class Record:
     state: str = TRANSLATED  # UNRECORDED or MALFORMED when there is a problem
 
 
-def _front_matter(lines: list[str]) -> tuple[int, int] | None:
-    """Index of the opening and closing `---` of a front matter block, or None; (0, -1) if it is never closed."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index, line in enumerate(lines[1:], 1):
-        if line.rstrip() in ("---", "..."):
-            return 0, index
-    return 0, -1
-
-
 def read_record(path: Path, page: str) -> Record:
     """The translation record in a zh page's front matter, or why there is none."""
-    lines = path.read_text(encoding="utf-8").splitlines()
     fix = f"run `{RECORD_COMMAND.format(page=page)}` after translating"
-    bounds = _front_matter(lines)
-    if bounds is None:
+    parsed = read(path)
+    if parsed.problems and parsed.problems[0].message == FRONT_MATTER_UNCLOSED:
+        return Record(None, 1, FRONT_MATTER_UNCLOSED, MALFORMED)
+    if parsed.front_matter is None:
         return Record(None, 1, f"no front matter with `{RECORD_KEY}: sha256:...`; {fix}", UNRECORDED)
-    if bounds[1] == -1:
-        return Record(None, 1, "front matter opened with --- is never closed", MALFORMED)
     try:
-        meta = yaml.safe_load("\n".join(lines[1 : bounds[1]])) or {}
+        meta = yaml.safe_load("\n".join(text for _, text in parsed.front_matter)) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return Record(None, 2 + (mark.line if mark else 0), f"front matter is not valid YAML: {error}", MALFORMED)
     if not isinstance(meta, dict):
         return Record(None, 2, "front matter is not a mapping of keys to values", MALFORMED)
-    line = next((n for n, text in enumerate(lines[1 : bounds[1]], 2) if text.startswith(f"{RECORD_KEY}:")), 2)
+    line = next((n for n, text in parsed.front_matter if text.startswith(f"{RECORD_KEY}:")), 2)
     if RECORD_KEY not in meta:
         return Record(None, 1, f"front matter has no `{RECORD_KEY}: sha256:...`; {fix}", UNRECORDED)
     value = meta[RECORD_KEY]
@@ -124,18 +111,17 @@ def read_record(path: Path, page: str) -> Record:
 def write_record(path: Path, value: str) -> None:
     """Set `translated_from` in a zh page's front matter, adding a front matter block if there is none."""
     text = path.read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
+    parsed = parse(text, path)
     entry = f"{RECORD_KEY}: {value}\n"
-    bounds = _front_matter([line.rstrip("\n") for line in lines])
-    if bounds is None:
+    if parsed.problems and parsed.problems[0].message == FRONT_MATTER_UNCLOSED:
+        raise ValueError(f"{path}: {FRONT_MATTER_UNCLOSED}")
+    if parsed.front_matter is None:
         path.write_text(f"---\n{entry}---\n\n{text}", encoding="utf-8")
         return
-    if bounds[1] == -1:
-        raise ValueError(f"{path}: front matter opened with --- is never closed")
-    for index in range(1, bounds[1]):
-        if lines[index].startswith(f"{RECORD_KEY}:"):
-            lines[index] = entry
-            break
+    lines = text.splitlines(keepends=True)
+    existing = [n for n, line in parsed.front_matter if line.startswith(f"{RECORD_KEY}:")]
+    if existing:
+        lines[existing[0] - 1] = entry
     else:
         lines.insert(1, entry)
     path.write_text("".join(lines), encoding="utf-8")

@@ -1,18 +1,12 @@
-"""The glossary data and the variant check: bad data is rejected, and a variant names its file and line."""
+"""The site's glossary: it holds the site's terms, each link leads to a heading, and both languages render it."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from snippet_docs.markdown import read as parse_page
 from snippet_docs.snippets import ROOT
 from snippet_docs.translation.glossary import (
-    GLOSSARY_PAGE,
-    GlossaryError,
-    check_pages,
-    find_variants,
     load,
     render_choices,
     render_terms,
@@ -69,58 +63,3 @@ def test_rendered_page_lists_every_term_and_variant(terms, lang: str) -> None:
         assert term.zh in table and term.en in table
         for variant in term.avoid:
             assert variant.zh in choices and (variant.why_en if lang == "en" else variant.why_zh) in choices
-
-
-def write_zh(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / "zh" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return tmp_path / "zh"
-
-
-def test_a_variant_fails_naming_the_file_and_line(tmp_path: Path, terms) -> None:
-    zh = write_zh(tmp_path, "page.md", "---\ntranslated_from: x\n---\n# 页面 { #page }\n\n沿坡度的反方向更新权重。\n")
-    found = [f"{v.path.relative_to(tmp_path)}:{v.line}: {v.message}" for v in check_pages(zh, terms)]
-    assert found == [
-        "zh/page.md:6: uses 坡度; the glossary chose 梯度 (gradient): "
-        "坡度 is the slope of terrain; machine-learning writing does not use it for ∂L/∂w."
-    ]
-
-
-def test_code_comments_and_the_glossary_page_are_not_checked(tmp_path: Path, terms) -> None:
-    zh = write_zh(tmp_path, "page.md", "正文 `学习速率` 不算。\n\n```text\n冲量\n```\n\n<!-- 权值 -->\n")
-    write_zh(tmp_path, GLOSSARY_PAGE, "不用“坡度”。\n")
-    assert check_pages(zh, terms) == []
-
-
-def test_a_longer_variant_is_reported_once(tmp_path: Path, terms) -> None:
-    zh = write_zh(tmp_path, "page.md", "加上权值衰减，再调学习速率。\n")
-    assert [v.message.split(";")[0] for v in find_variants(zh / "page.md", terms)] == ["uses 权值衰减", "uses 学习速率"]
-
-
-@pytest.mark.parametrize(
-    ("toml", "message"),
-    [
-        ('[[term]]\nen = "x"\nzh = "梯度"\nen_definition = "d"\n', "needs a non-empty `zh_definition`"),
-        (
-            '[[term]]\nen = "x"\nzh = "梯度"\nen_definition = "d"\nzh_definition = "d"\n[[term.avoid]]\nzh = "梯"\n'
-            'why_en = "w"\nwhy_zh = "w"\n',
-            "梯 is rejected for 'x' but is part of 梯度",
-        ),
-        (
-            '[[term]]\nen = "x"\nzh = "梯度"\nen_definition = "d"\nzh_definition = "d"\nnote_en = "n"\n',
-            "a note needs both note_en and note_zh",
-        ),
-        (
-            '[[term]]\nen = "x"\nzh = "梯度"\nen_definition = "d"\nzh_definition = "d"\nlink = "a.md"\n',
-            "unknown field(s) link",
-        ),
-        ("[[term]\n", "glossary.toml"),
-    ],
-)
-def test_bad_glossary_data_is_rejected(tmp_path: Path, toml: str, message: str) -> None:
-    path = tmp_path / "glossary.toml"
-    path.write_text(toml, encoding="utf-8")
-    with pytest.raises(GlossaryError, match=None) as error:
-        load(path)
-    assert message in str(error.value)

@@ -58,12 +58,6 @@ def printed(cell) -> str:
     return "".join(text)
 
 
-def mode_for(markers: frozenset[str]) -> str:
-    if "nondeterministic" in markers:
-        return "shape"
-    return "exact" if "exact" in markers else "tolerant"
-
-
 def snippet_cells(nb) -> dict:
     """Cell index -> the snippet the cell was generated from."""
     return {
@@ -175,7 +169,7 @@ def failures(path: Path, nb) -> list[str]:
         snippet = snippets[index]
         expected = snippet.out_path.read_text(encoding="utf-8")
         actual = printed(cell)
-        if found := differences(expected, actual, mode=mode_for(snippet.markers), rtol=snippet.rtol):
+        if found := differences(expected, actual, mode=snippet.compare_mode("cpu"), rtol=snippet.rtol):
             found_failures.append(f"{where}:\n" + report(display(snippet.path), "cpu", expected, actual, found))
     return found_failures
 

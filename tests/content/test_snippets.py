@@ -10,7 +10,7 @@ from snippet_docs.runner import figures
 from snippet_docs.runner.compare import differences, normalise, report
 from snippet_docs.runner.execute import run_snippet
 from snippet_docs.runner.provenance import record
-from snippet_docs.snippets import SNIPPETS_DIR, Snippet, SnippetError, display, read_snippet, snippet_files
+from snippet_docs.snippets import SNIPPETS_DIR, SnippetError, display, read_snippet, snippet_files
 
 
 def _param(path: Path):
@@ -68,7 +68,7 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
         )
 
     expected = out.read_text(encoding="utf-8")
-    found = differences(expected, run.stdout, mode=_mode(snippet, on_device), rtol=snippet.rtol)
+    found = differences(expected, run.stdout, mode=snippet.compare_mode(on_device), rtol=snippet.rtol)
     if found:
         pytest.fail(report(display(path), on_device, expected, run.stdout, found), pytrace=False)
     # A figure is checked byte for byte only where its .out is: a deterministic run on the CPU.
@@ -77,11 +77,3 @@ def test_snippet_output(path: Path, on_device: str, request: pytest.FixtureReque
         pytest.fail(f"{display(path)} on {on_device}:\n  " + "\n  ".join(problems), pytrace=False)
     if stamp:  # this run reproduced the output and its figures: record it (a normal run writes nothing)
         record(snippet.name, on_device)
-
-
-def _mode(snippet: Snippet, device: str) -> str:
-    if "nondeterministic" in snippet.markers:
-        return "shape"
-    if "exact" in snippet.markers and device == "cpu":
-        return "exact"
-    return "tolerant"

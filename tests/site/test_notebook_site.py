@@ -20,7 +20,6 @@ from snippet_docs.directives import OUTPUT_TITLES
 from snippet_docs.markdown import read
 from snippet_docs.nav import content_pages
 from snippet_docs.notebooks.build import build
-from snippet_docs.notebooks.html import math_to_mathml
 from snippet_docs.paths import DOCS_DIR, LANGUAGES, ROOT
 from snippet_docs.snippets import shown_code
 
@@ -140,17 +139,6 @@ def test_language_switcher_on_notebook_pages(site: Path, page: str) -> None:
     url = f"notebooks/{page}/"
     to_zh = re.search(r'<a href="([^"]*)" hreflang="zh"', built(site, "en", url))[1]
     assert (site / url / to_zh).resolve() == (site / "zh" / url).resolve()
-
-
-def test_math_becomes_mathml_outside_code() -> None:
-    out = math_to_mathml("<p>Area $a^2$ and</p><p>$$\nx &lt; y\n$$</p><code>$keep$</code>")
-    assert out.count("<math") == 2 and 'display="block"' in out and "<mo>&#x0003C;</mo>" in out
-    assert "<code>$keep$</code>" in out and "$a" not in out
-
-
-def test_bad_math_in_a_notebook_names_the_notebook() -> None:
-    with pytest.raises(ValueError, match=r"docs/en/notebooks/x.ipynb: cannot render .*unclosed"):
-        math_to_mathml("<p>$$\\frac{1}{2$$</p>", where="docs/en/notebooks/x.ipynb")
 
 
 def test_attached_images_render_inline(tmp_path: Path) -> None:

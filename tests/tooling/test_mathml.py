@@ -21,11 +21,15 @@ def test_inline_and_display_math_become_mathml() -> None:
     assert block.startswith('<div class="math-display"><math') and 'display="block"' in block and "<mfrac>" in block
 
 
-def test_render_converts_markdown_math_and_leaves_code_and_dollars_alone() -> None:
-    text = "Cost \\$5, rate $\\alpha$, code `$x$`.\n\n$$\nw - \\alpha g\n$$\n\n```\n$y$\n```\n"
-    out = mathml.render(text, where="nb.ipynb cell 1")
-    assert "Cost $5," in out and "`$x$`" in out and "```\n$y$\n```" in out
-    assert out.count("<math") == 2 and 'display="block"' in out and "\\alpha" not in out
+def test_dollars_in_notebook_html_become_mathml_outside_code() -> None:
+    out = mathml.render_dollars("<p>Area $a^2$ and</p><p>$$\nx &lt; y\n$$</p><code>$keep$</code>")
+    assert out.count("<math") == 2 and 'display="block"' in out and "<mo>&#x0003C;</mo>" in out
+    assert "<code>$keep$</code>" in out and "$a" not in out
+
+
+def test_bad_math_in_a_notebook_names_the_notebook() -> None:
+    with pytest.raises(ValueError, match=r"docs/en/notebooks/x.ipynb: cannot render .*unclosed"):
+        mathml.render_dollars("<p>$$\\frac{1}{2$$</p>", where="docs/en/notebooks/x.ipynb")
 
 
 def test_render_html_unescapes_what_arithmatex_escaped() -> None:

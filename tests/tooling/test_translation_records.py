@@ -19,7 +19,7 @@ from snippet_docs.translation.records import (
     TRANSLATED,
     UNRECORDED,
     english_hash,
-    normalise,
+    normal_form,
     page_status,
     read_record,
     write_record,
@@ -80,7 +80,7 @@ def test_a_real_edit_is_a_change(edit: tuple[str, str]) -> None:
 
 def test_normal_form_keeps_blocks_and_code_lines() -> None:
     assert (
-        normalise("a\n b\n\n\n\n# H\ntext\n```text\n  x =  1\n\n y\n```\n")
+        normal_form("a\n b\n\n\n\n# H\ntext\n```text\n  x =  1\n\n y\n```\n")
         == "a b\n\n# H\ntext\n```text\nx = 1\ny\n```"
     )
 
