@@ -243,34 +243,45 @@ def test_same_admonitions_images_and_math_pass(tree: Path) -> None:
     assert problems(tree) == []
 
 
-def test_different_admonition_type(tree: Path) -> None:
-    append(tree, '!!! note "Note"\n\n    Text.\n', '!!! warning "注意"\n\n    文字。\n')
-    assert problems(tree) == ["docs/zh/demo.md:9: admonition !!! warning where docs/en/demo.md:9 has !!! note"]
-
-
-def test_collapsible_admonition_is_not_the_same(tree: Path) -> None:
-    append(tree, '??? tip "Why"\n\n    Text.\n', '!!! tip "为什么"\n\n    文字。\n')
-    assert problems(tree) == ["docs/zh/demo.md:9: admonition !!! tip where docs/en/demo.md:9 has ??? tip"]
-
-
-def test_missing_admonition(tree: Path) -> None:
-    append(tree, '!!! info "Info"\n\n    Text.\n', "文字。\n")
-    assert problems(tree) == ["docs/zh/demo.md:1: missing admonition !!! info (from docs/en/demo.md:9)"]
-
-
-def test_different_image(tree: Path) -> None:
-    append(tree, "Text.\n\n![plot](../assets/a.png)\n", "文字。\n\n![图](../assets/b.png)\n")
-    assert problems(tree) == ["docs/zh/demo.md:11: image ../assets/b.png where docs/en/demo.md:11 has ../assets/a.png"]
-
-
-def test_extra_image(tree: Path) -> None:
-    append(tree, "Text.\n", "文字。\n\n![图](../assets/b.png)\n")
-    assert problems(tree) == ["docs/zh/demo.md:11: extra image ../assets/b.png, not in docs/en/demo.md"]
-
-
-def test_missing_math_block(tree: Path) -> None:
-    append(tree, "$$\nx^2\n$$\n\n$$ y $$\n", "$$\nx^2\n$$\n")
-    assert problems(tree) == ["docs/zh/demo.md:9: missing math block $$ block (from docs/en/demo.md:13)"]
+@pytest.mark.parametrize(
+    ("en", "zh", "problem"),
+    [
+        (
+            '!!! note "Note"\n\n    Text.\n',
+            '!!! warning "注意"\n\n    文字。\n',
+            "docs/zh/demo.md:9: admonition !!! warning where docs/en/demo.md:9 has !!! note",
+        ),
+        (
+            '??? tip "Why"\n\n    Text.\n',
+            '!!! tip "为什么"\n\n    文字。\n',
+            "docs/zh/demo.md:9: admonition !!! tip where docs/en/demo.md:9 has ??? tip",
+        ),
+        (
+            '!!! info "Info"\n\n    Text.\n',
+            "文字。\n",
+            "docs/zh/demo.md:1: missing admonition !!! info (from docs/en/demo.md:9)",
+        ),
+        (
+            "Text.\n\n![plot](../assets/a.png)\n",
+            "文字。\n\n![图](../assets/b.png)\n",
+            "docs/zh/demo.md:11: image ../assets/b.png where docs/en/demo.md:11 has ../assets/a.png",
+        ),
+        (
+            "Text.\n",
+            "文字。\n\n![图](../assets/b.png)\n",
+            "docs/zh/demo.md:11: extra image ../assets/b.png, not in docs/en/demo.md",
+        ),
+        (
+            "$$\nx^2\n$$\n\n$$ y $$\n",
+            "$$\nx^2\n$$\n",
+            "docs/zh/demo.md:9: missing math block $$ block (from docs/en/demo.md:13)",
+        ),
+    ],
+    ids=["admonition-type", "collapsible", "missing-admonition", "image", "extra-image", "missing-math"],
+)
+def test_zh_differs_from_en(tree: Path, en: str, zh: str, problem: str) -> None:
+    append(tree, en, zh)
+    assert problems(tree) == [problem]
 
 
 def test_unclosed_math_block(tree: Path) -> None:

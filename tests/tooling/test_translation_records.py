@@ -160,16 +160,21 @@ def _git(root: Path, *args: str) -> None:
     )
 
 
+def _history_with_a_stale_page(root: Path) -> None:
+    """Two commits: the page translated, then its English changed."""
+    _docs(root)
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "translated")
+    (root / "docs/en/page.md").write_text(ENGLISH.replace("ten steps", "twenty steps"))
+    _git(root, "commit", "-qam", "English changed")
+
+
 def test_list_shows_the_english_diff_since_translation_then_record_makes_it_fresh(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(STRICT_VARIABLE, raising=False)
-    _docs(tmp_path)
-    _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", ".")
-    _git(tmp_path, "commit", "-qm", "translated")
-    (tmp_path / "docs/en/page.md").write_text(ENGLISH.replace("ten steps", "twenty steps"))
-    _git(tmp_path, "commit", "-qam", "English changed")
+    _history_with_a_stale_page(tmp_path)
     assert main(["--root", str(tmp_path), "list"]) == 0  # stale is only reported
     out = capsys.readouterr().out
     assert "     stale  docs/zh/page.md" in out
@@ -194,12 +199,7 @@ def test_diff_needs_history_and_says_so(tmp_path: Path) -> None:
     """A shallow clone (CI's default) may lack the translated version: the verdict stands, the diff says why not."""
     origin = tmp_path / "origin"
     origin.mkdir()
-    _docs(origin)
-    _git(origin, "init", "-q")
-    _git(origin, "add", ".")
-    _git(origin, "commit", "-qm", "translated")
-    (origin / "docs/en/page.md").write_text(ENGLISH.replace("ten steps", "twenty steps"))
-    _git(origin, "commit", "-qam", "English changed")
+    _history_with_a_stale_page(origin)
     clone = tmp_path / "clone"
     _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{origin}", str(clone))
     assert page_status(clone / "docs", "page.md").state == STALE
