@@ -113,7 +113,7 @@ def _walkthroughs(page: Page, rel: Path, walkthroughs_dir: Path) -> list[Problem
     try:
         defined = walkthrough.load(name, walkthroughs_dir)
     except walkthrough.WalkthroughError as error:
-        return [Problem(page.path, directives[0].line, str(error))]
+        return [error.seen_from(page.path, directives[0].line).problem]
     problems = []
     for directive in directives:
         if directive.target not in defined:

@@ -57,7 +57,7 @@ def expand(
             try:
                 listing = walkthrough.resolve(walkthrough.find(path.stem, directive.target, walkthroughs_dir))
             except walkthrough.WalkthroughError as error:
-                raise ProblemError(path, directive.line, str(error)) from None
+                raise error.seen_from(path, directive.line) from None
             before[directive.line] = listing.markdown(indent).split("\n")
             continue
         file = snippets_dir / directive.target

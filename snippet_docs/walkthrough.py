@@ -16,7 +16,8 @@ when the count changes, so an upgrade cannot silently move the marker.
 
 The source is read from the installed package at build time (never copied into the repository);
 each pattern must match exactly one line, or `resolve` raises a WalkthroughError that names the page
-and the pattern. Needs only the standard library, plus the package that holds the object.
+and the pattern at its line in the definition file. Needs only the standard library, plus the package that
+holds the object.
 """
 
 from __future__ import annotations
@@ -32,12 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import WALKTHROUGHS_DIR as SOURCES_DIR
+from .paths import display
+from .problems import ProblemError, table_lines, toml_error_line
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class WalkthroughError(Exception):
-    """A definition, a directive or a pattern that does not hold; the message says where."""
+class WalkthroughError(ProblemError):
+    """A definition or a pattern that does not hold, at its line in data/walkthroughs/<page>.toml."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +51,14 @@ class Walkthrough:
     patterns: tuple[str, ...]  # the annotated lines, in source order; marker N is patterns[N-1]
     # (occurrence, of) per pattern: the pattern matches exactly `of` lines and marks the `occurrence`-th
     picks: tuple[tuple[int, int], ...] = ()
+    file: Path = SOURCES_DIR  # its definition file, data/walkthroughs/<page>.toml
+    line: int = 1  # where its [[walkthrough]] entry starts there
 
     def pick(self, n: int) -> tuple[int, int]:
         return self.picks[n] if n < len(self.picks) else (1, 1)
 
-    @property
-    def where(self) -> str:
-        return f"docs/en/{self.page}.md, docs/zh/{self.page}.md: walkthrough '{self.id}' ({self.object})"
+    def error(self, message: str) -> WalkthroughError:
+        return WalkthroughError(self.file, self.line, f"walkthrough '{self.id}' ({self.object}): {message}")
 
 
 @dataclass(frozen=True)
@@ -93,26 +97,32 @@ def load(page: str, root: Path = SOURCES_DIR) -> dict[str, Walkthrough]:
     path = definition_file(page, root)
     if not path.is_file():
         return {}
+    text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise WalkthroughError(f"{path.name}: {error}") from None
+        raise WalkthroughError(path, toml_error_line(error), str(error)) from None
     found: dict[str, Walkthrough] = {}
+    lines = table_lines(text, "walkthrough")
     for n, entry in enumerate(data.get("walkthrough", []), 1):
-        where = f"data/walkthroughs/{path.name}, walkthrough #{n}"
+        line = lines[n - 1] if n <= len(lines) else 1
+
+        def fail(message: str, n: int = n, line: int = line) -> WalkthroughError:
+            return WalkthroughError(path, line, f"walkthrough #{n}: {message}")
+
         if set(entry) != {"id", "object", "annotate"}:
-            raise WalkthroughError(f"{where}: needs exactly the keys id, object, annotate; has {sorted(entry)}")
+            raise fail(f"needs exactly the keys id, object, annotate; has {sorted(entry)}")
         if not ID.match(str(entry["id"])) or entry["id"] in found:
-            raise WalkthroughError(f"{where}: id {entry['id']!r} must be new and look like lower-case-words")
+            raise fail(f"id {entry['id']!r} must be new and look like lower-case-words")
         annotate = entry["annotate"]
         if not isinstance(annotate, list) or not annotate:
-            raise WalkthroughError(f"{where}: annotate must be a non-empty list")
-        patterns, picks = zip(*(_pattern(where, item) for item in annotate))
-        found[entry["id"]] = Walkthrough(page, entry["id"], str(entry["object"]), patterns, picks)
+            raise fail("annotate must be a non-empty list")
+        patterns, picks = zip(*(_pattern(fail, item) for item in annotate))
+        found[entry["id"]] = Walkthrough(page, entry["id"], str(entry["object"]), patterns, picks, path, line)
     return found
 
 
-def _pattern(where: str, item) -> tuple[str, tuple[int, int]]:
+def _pattern(fail, item) -> tuple[str, tuple[int, int]]:
     """A plain string (exactly one line), or { text, occurrence, of } for a line that occurs `of` times."""
     if isinstance(item, str) and item.strip():
         return item, (1, 1)
@@ -127,8 +137,8 @@ def _pattern(where: str, item) -> tuple[str, tuple[int, int]]:
             and of >= 2
         ):
             return text, (occurrence, of)
-    raise WalkthroughError(
-        f"{where}: each annotate entry is a non-blank string, or "
+    raise fail(
+        "each annotate entry is a non-blank string, or "
         f'{{ text = "...", occurrence = N, of = M }} with 1 <= N <= M and M >= 2; got {item!r}'
     )
 
@@ -146,7 +156,8 @@ def find(page: str, id: str, root: Path = SOURCES_DIR) -> Walkthrough:
     defined = load(page, root)
     if id not in defined:
         known = ", ".join(defined) or "none"
-        raise WalkthroughError(f"no walkthrough '{id}' in data/walkthroughs/{page}.toml (defined: {known})")
+        path = definition_file(page, root)
+        raise WalkthroughError(path, 1, f"no walkthrough '{id}' in {display(path)} (defined: {known})")
     return defined[id]
 
 
@@ -166,13 +177,12 @@ def import_object(dotted: str):
 
 def resolve(walkthrough: Walkthrough) -> Listing:
     """Read the installed source of the object and put marker N on the line that patterns[N-1] matches."""
-    where = walkthrough.where
     try:
         target = inspect.unwrap(import_object(walkthrough.object))  # decorators hide the real file
         source, start = inspect.getsourcelines(target)
         filename = Path(inspect.getsourcefile(target))
     except (ImportError, AttributeError, TypeError, OSError) as error:
-        raise WalkthroughError(f"{where}: cannot read its source: {error}") from None
+        raise walkthrough.error(f"cannot read its source: {error}") from None
     package = importlib.import_module(walkthrough.object.split(".")[0])
     version = f"{package.__name__} {str(getattr(package, '__version__', '?')).split('+')[0]}"
     lines = textwrap.dedent("".join(source)).splitlines()
@@ -183,17 +193,17 @@ def resolve(walkthrough: Walkthrough) -> Listing:
         if len(hits) != of:
             found = "no line" if not hits else f"{len(hits)} lines ({', '.join(str(start + i) for i in hits)})"
             wanted = "" if of == 1 else f", not the {of} its definition expects"
-            raise WalkthroughError(f"{where}: pattern {pattern!r} matches {found} in {version}{wanted}")
+            raise walkthrough.error(f"pattern {pattern!r} matches {found} in {version}{wanted}")
         hit = hits[occurrence - 1]
         if numbers and hit <= numbers[-1]:
-            raise WalkthroughError(
-                f"{where}: pattern {pattern!r} (line {start + hit}) must come after "
+            raise walkthrough.error(
+                f"pattern {pattern!r} (line {start + hit}) must come after "
                 f"the previous pattern's line {start + numbers[-1]}: list patterns top to bottom"
             )
         numbers.append(hit)
     for n, i in enumerate(numbers, 1):
         lines[i] = f"{lines[i]}  # ({n})!"
-    _check_markers_are_comments(where, lines, numbers, start)
+    _check_markers_are_comments(walkthrough, lines, numbers, start)
     root = Path(package.__file__).resolve().parent.parent
     try:
         shown = filename.resolve().relative_to(root).as_posix()
@@ -202,7 +212,7 @@ def resolve(walkthrough: Walkthrough) -> Listing:
     return Listing(walkthrough, shown, start, version, tuple(lines), tuple(start + i for i in numbers))
 
 
-def _check_markers_are_comments(where: str, lines: list[str], numbers: list[int], start: int) -> None:
+def _check_markers_are_comments(walkthrough: Walkthrough, lines: list[str], numbers: list[int], start: int) -> None:
     """A marker inside a string or after a line continuation would not be an annotation: refuse it."""
     comments: dict[int, str] = {}
     try:
@@ -210,10 +220,10 @@ def _check_markers_are_comments(where: str, lines: list[str], numbers: list[int]
             if token.type == tokenize.COMMENT:
                 comments[token.start[0] - 1] = token.string
     except (tokenize.TokenError, SyntaxError) as error:
-        raise WalkthroughError(f"{where}: the annotated source no longer tokenizes: {error}") from None
+        raise walkthrough.error(f"the annotated source no longer tokenizes: {error}") from None
     for n, i in enumerate(numbers, 1):
         if not comments.get(i, "").endswith(f"# ({n})!"):
-            raise WalkthroughError(
-                f"{where}: line {start + i} cannot carry marker ({n}): it is inside a string "
+            raise walkthrough.error(
+                f"line {start + i} cannot carry marker ({n}): it is inside a string "
                 "or a continued line; annotate another line"
             )

@@ -250,7 +250,7 @@ class _Writer:
                     walkthrough.find(self.page.path.stem, directive.target, self.walkthroughs_dir)
                 )
             except walkthrough.WalkthroughError as error:
-                raise ProblemError(self.page.path, directive.line, str(error)) from None
+                raise error.seen_from(self.page.path, directive.line) from None
             code = [ANNOTATION.sub(lambda m: f"# ({m['number']})", line) for line in listing.lines]
             self._add(*(quote + line for line in [f"`{listing.title}`", "", "```python", *code, "```"]))
             return

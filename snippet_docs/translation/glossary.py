@@ -13,13 +13,13 @@ from pathlib import Path
 
 from ..markdown import read
 from ..paths import GLOSSARY_FILE as DATA
-from ..problems import Problem
+from ..problems import Problem, ProblemError, table_lines, toml_error_line
 
 GLOSSARY_PAGE = "glossary.md"  # names the rejected variants on purpose, so it is not checked for them
 
 
-class GlossaryError(ValueError):
-    """glossary.toml is not what the renderer and the variant check need."""
+class GlossaryError(ProblemError):
+    """glossary.toml is not what the renderer and the variant check need, at the line to fix."""
 
 
 @dataclass(frozen=True)
@@ -43,25 +43,28 @@ class Term:
 
 def load(path: Path = DATA) -> list[Term]:
     """Every term in glossary.toml, in file order; a missing field or a contradiction raises GlossaryError."""
+    text = path.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise GlossaryError(f"{path}: {error}") from None
+        raise GlossaryError(path, toml_error_line(error), str(error)) from None
     terms = []
+    lines = table_lines(text, "term")
     for number, entry in enumerate(data.get("term", []), 1):
-        where = f"{path.name}: term {number} ({entry.get('en', '?')})"
+        line = lines[number - 1] if number <= len(lines) else 1
+        where = f"term {number} ({entry.get('en', '?')})"
         for field in ("en", "zh", "en_definition", "zh_definition"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
-                raise GlossaryError(f"{where}: needs a non-empty `{field}`")
+                raise GlossaryError(path, line, f"{where}: needs a non-empty `{field}`")
         unknown = set(entry) - {"en", "zh", "en_definition", "zh_definition", "page", "note_en", "note_zh", "avoid"}
         if unknown:
-            raise GlossaryError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+            raise GlossaryError(path, line, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         if ("note_en" in entry) != ("note_zh" in entry):
-            raise GlossaryError(f"{where}: a note needs both note_en and note_zh")
+            raise GlossaryError(path, line, f"{where}: a note needs both note_en and note_zh")
         variants = []
         for variant in entry.get("avoid", []):
             if not all(isinstance(variant.get(f), str) and variant[f].strip() for f in ("zh", "why_en", "why_zh")):
-                raise GlossaryError(f"{where}: each [[term.avoid]] needs zh, why_en and why_zh")
+                raise GlossaryError(path, line, f"{where}: each [[term.avoid]] needs zh, why_en and why_zh")
             variants.append(Variant(variant["zh"], variant["why_en"], variant["why_zh"]))
         terms.append(
             Term(
@@ -76,18 +79,21 @@ def load(path: Path = DATA) -> list[Term]:
             )
         )
     if not terms:
-        raise GlossaryError(f"{path}: no [[term]] entries")
+        raise GlossaryError(path, 1, "no [[term]] entries")
     seen: set[str] = set()
-    for term in terms:
+    for number, term in enumerate(terms, 1):
+        line = lines[number - 1] if number <= len(lines) else 1
         if term.en.lower() in seen:
-            raise GlossaryError(f"{path.name}: term {term.en!r} is listed twice")
+            raise GlossaryError(path, line, f"term {term.en!r} is listed twice")
         seen.add(term.en.lower())
         for variant in term.avoid:
             for other in terms:
                 if variant.zh in other.zh:
                     raise GlossaryError(
-                        f"{path.name}: {variant.zh} is rejected for {term.en!r} but is part of "
-                        f"{other.zh}, the chosen term for {other.en!r}"
+                        path,
+                        line,
+                        f"{variant.zh} is rejected for {term.en!r} but is part of "
+                        f"{other.zh}, the chosen term for {other.en!r}",
                     )
     return terms
 

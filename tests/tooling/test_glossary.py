@@ -58,7 +58,7 @@ def test_a_longer_variant_is_reported_once(tmp_path: Path, terms) -> None:
             '[[term]]\nen = "x"\nzh = "梯度"\nen_definition = "d"\nzh_definition = "d"\nlink = "a.md"\n',
             "unknown field(s) link",
         ),
-        ("[[term]\n", "glossary.toml"),
+        ("[[term]\n", "glossary.toml:1: "),
     ],
 )
 def test_bad_glossary_data_is_rejected(tmp_path: Path, toml: str, message: str) -> None:
@@ -67,3 +67,12 @@ def test_bad_glossary_data_is_rejected(tmp_path: Path, toml: str, message: str) 
     with pytest.raises(GlossaryError, match=None) as error:
         load(path)
     assert message in str(error.value)
+
+
+def test_a_bad_term_is_named_at_its_line(tmp_path: Path) -> None:
+    good = '[[term]]\nen = "a"\nzh = "梯度"\nen_definition = "d"\nzh_definition = "d"\n\n'
+    path = tmp_path / "glossary.toml"
+    path.write_text(good + '[[term]]\nen = "b"\nzh = "张量"\nen_definition = "d"\n', encoding="utf-8")
+    with pytest.raises(GlossaryError) as error:
+        load(path)
+    assert str(error.value).endswith("glossary.toml:7: term 2 (b): needs a non-empty `zh_definition`")

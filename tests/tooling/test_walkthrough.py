@@ -26,11 +26,13 @@ def _error(walk: Walkthrough) -> str:
     return str(raised.value)
 
 
-def test_a_missing_line_fails_naming_page_and_pattern() -> None:
+def test_a_missing_line_fails_naming_the_definition_and_the_pattern() -> None:
     broken = replace(ZERO_GRAD, patterns=(*ZERO_GRAD.patterns[:7], "p.grad.fill_(0)", *ZERO_GRAD.patterns[8:]))
     message = _error(broken)
-    assert message.startswith("docs/en/zero-grad.md, docs/zh/zero-grad.md: walkthrough 'optimizer-zero-grad'")
+    assert message.startswith(f"data/walkthroughs/zero-grad.toml:{ZERO_GRAD.line}: walkthrough 'optimizer-zero-grad'")
     assert "pattern 'p.grad.fill_(0)' matches no line in torch " in message
+    text = (ZERO_GRAD.file).read_text(encoding="utf-8").splitlines()
+    assert text[ZERO_GRAD.line - 1] == "[[walkthrough]]" and 'id = "optimizer-zero-grad"' in text[ZERO_GRAD.line]
 
 
 def test_an_ambiguous_pattern_fails() -> None:
@@ -72,8 +74,10 @@ def test_a_repeated_line_whose_count_changed_fails() -> None:
 
 @pytest.mark.parametrize("entry", ['{ text = "x", occurrence = 3, of = 2 }', '{ text = "x", of = 2 }', '""', "1"])
 def test_a_malformed_annotate_entry_fails_on_load(tmp_path, entry: str) -> None:
-    (tmp_path / "page.toml").write_text(f'[[walkthrough]]\nid = "w"\nobject = "os.getcwd"\nannotate = [{entry}]\n')
-    with pytest.raises(WalkthroughError, match=r"data/walkthroughs/page.toml, walkthrough #1: each annotate entry"):
+    (tmp_path / "page.toml").write_text(
+        f'# A comment\n\n[[walkthrough]]\nid = "w"\nobject = "os.getcwd"\nannotate = [{entry}]\n'
+    )
+    with pytest.raises(WalkthroughError, match=r"page.toml:3: walkthrough #1: each annotate entry"):
         load("page", tmp_path)
 
 
