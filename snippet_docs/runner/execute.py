@@ -67,6 +67,7 @@ def _run_snippet(path: Path, device: str, *, timeout: float, raises: bool, figur
     def body() -> int:
         os.environ[DEVICE_VARIABLE] = device
         os.environ[FIGURES_VARIABLE] = figures_dir
+        # As `python snippet.py` would: its own folder first on the path, so it can import its siblings.
         sys.argv = [str(path)]
         sys.path.insert(0, str(path.parent))
         try:

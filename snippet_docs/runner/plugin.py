@@ -65,6 +65,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault(
         "TORCHINDUCTOR_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"torchinductor-{getpass.getuser()}-{capability}")
     )
+    # Its precompiled headers live in one global folder that ignores that variable and the capability: a header
+    # precompiled under one capability broke a compile under another in a fresh clone's `make portability`.
+    os.environ.setdefault("TORCHINDUCTOR_CPP_CACHE_PRECOMPILE_HEADERS", "0")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
