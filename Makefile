@@ -32,7 +32,7 @@ test: install ## Run every check: lint, snippets, differential tests, parity, st
 CHECK_TESTS := tests/content/test_structure.py tests/content/test_glossary.py tests/content/test_translations.py \
 	tests/content/test_readme_layout.py \
 	tests/tooling/test_checks.py tests/tooling/test_directives.py tests/tooling/test_translation_records.py \
-	tests/tooling/test_mathml.py
+	tests/tooling/test_mathml.py tests/tooling/test_glossary.py
 
 check: install ## Fast checks for every edit: structure, en/zh parity, glossary, translations, lint
 	$(PY) -m ruff check .
