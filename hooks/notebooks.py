@@ -26,6 +26,8 @@ from snippet_docs.paths import SNIPPETS_DIR
 from snippet_docs.problems import ProblemError
 
 _made: dict[str, dict[str, str]] = {}  # language -> notebook file name -> text
+# Where the notebooks are written for mkdocs-jupyter: one folder for the process, rewritten at every build.
+_folder = tempfile.TemporaryDirectory(prefix="notebooks-")
 
 
 class NotebookPage(File):
@@ -42,7 +44,7 @@ def on_files(files, config):
     if "mkdocs-jupyter" not in config.plugins:  # a build without notebook rendering gets no notebooks
         return files
     lang = _language(config)
-    folder = Path(tempfile.mkdtemp(prefix=f"notebooks-{lang}-"))
+    folder = Path(_folder.name)
     _made[lang] = {}
     for page in content_pages(Path(config.config_file_path)):
         lesson = files.get_file_from_path(f"{lang}/{page}")

@@ -45,8 +45,7 @@ def expand(
     from . import walkthrough  # imports the walked-through package only when a page needs it
 
     page = parse(markdown, path)
-    if page.problems:
-        raise ProblemError(page.problems[0].path, page.problems[0].line, page.problems[0].message)
+    page.raise_first_problem()
     lines = markdown.split("\n")
     before: dict[int, list[str]] = {}  # line -> what replaces it
     after: dict[int, list[str]] = {}  # line -> what follows it

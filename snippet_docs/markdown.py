@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from .problems import Problem, ProblemError
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<lang>[\w+-]*)(?P<rest>.*)$")
 TITLE = re.compile(r'title="(?P<title>[^"]*)"')
@@ -61,7 +61,6 @@ class Directive:
     line: int
     kind: str
     target: str
-    indent: str
     notes: tuple[int, ...]  # the list's numbers, in order
     notes_end: int  # the list's last line; the directive's own line when there is no list
 
@@ -95,7 +94,6 @@ class Page:
     path: Path
     # (line, text) between the front matter's `---` lines; None without front matter; end: its closing line
     front_matter: tuple[tuple[int, str], ...] | None = None
-    front_matter_end: int = 0
     blocks: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -116,6 +114,12 @@ class Page:
     @property
     def directives(self) -> list[Directive]:
         return self.of(Directive)
+
+    def raise_first_problem(self) -> None:
+        """For work that cannot go on with a broken page (a build, a notebook)."""
+        if self.problems:
+            first = self.problems[0]
+            raise ProblemError(first.path, first.line, first.message)
 
     def fences(self) -> list[Fence]:
         return self.of(Fence)
@@ -160,7 +164,7 @@ def parse(text: str, path: Path) -> Page:
         if end is None:
             page.problems.append(Problem(path, 1, FRONT_MATTER_UNCLOSED))
             return page
-        page.front_matter, page.front_matter_end = tuple(lines[1:end]), end + 1
+        page.front_matter = tuple(lines[1:end])
         lines = lines[end + 1 :]
     page.blocks = _blocks(page, lines)
     return page
@@ -262,7 +266,7 @@ def _directive(page: Page, lines: list[tuple[int, str]], index: int, found: re.M
             end = n  # a continuation line of the last note
         elif text.strip():
             break  # the first line that is neither blank nor inside a note ends the list
-    return Directive(number, kind, target, indent, tuple(notes), end)
+    return Directive(number, kind, target, tuple(notes), end)
 
 
 def _indented_body(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, str]], int]:

@@ -102,9 +102,7 @@ def build(
     if not path.is_file():
         raise ProblemError(docs_dir / "en" / page, 1, f"has no counterpart docs/{lang}/{page}, so no {lang} notebook")
     parsed = read(path)
-    if parsed.problems:
-        first = parsed.problems[0]
-        raise ProblemError(first.path, first.line, first.message)
+    parsed.raise_first_problem()
     writer = _Writer(parsed, lang, page, docs_dir, snippets_dir, walkthroughs_dir)
     nb = v4.new_notebook(cells=writer.cells(), metadata={"kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
     nbformat.validate(nb)
