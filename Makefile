@@ -30,7 +30,7 @@ test: install ## Run every check: lint, snippets, differential tests, parity, st
 
 # Checks with no torch import and no build, fast enough for every edit (make bench measures them).
 CHECK_TESTS := tests/content/test_structure.py tests/content/test_glossary.py tests/content/test_translations.py \
-	tests/content/test_readme_layout.py \
+	tests/content/test_readme_layout.py tests/content/test_questions.py tests/tooling/test_questions.py \
 	tests/tooling/test_checks.py tests/tooling/test_directives.py tests/tooling/test_translation_records.py \
 	tests/tooling/test_mathml.py tests/tooling/test_glossary.py
 

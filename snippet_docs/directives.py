@@ -14,16 +14,20 @@ from pathlib import Path
 from .markdown import parse
 from .paths import SNIPPETS_DIR, WALKTHROUGHS_DIR
 from .problems import ProblemError
-from .snippets import shown_code
+from .snippets import read_snippet, shown_code
 
 # The one definition of the output blocks' titles, on pages and in notebooks.
 OUTPUT_TITLES = {"en": "Output", "zh": "输出"}
+# A nondeterministic snippet's output is one run's; the tests check its lines, not its numbers.
+ONE_RUN = {"en": "one run, numbers vary", "zh": "某一次运行，数字每次不同"}
 BACKTICKS = re.compile(r"`{3,}")
 
 
-def output_title(lang: str, stamp: str | None) -> str:
-    """'Output · CPU · torch 2.13.0'; the plain title while no run has stamped the output."""
-    return f"{OUTPUT_TITLES[lang]} · {stamp}" if stamp else OUTPUT_TITLES[lang]
+def output_title(lang: str, stamp: str | None, one_run: bool = False) -> str:
+    """'Output · CPU · torch 2.13.0'; the plain title while no run has stamped the output. A nondeterministic
+    output says that it is one run's."""
+    parts = [OUTPUT_TITLES[lang], *([stamp] if stamp else []), *([ONE_RUN[lang]] if one_run else [])]
+    return " · ".join(parts)
 
 
 def fenced(code: str, lang: str, title: str, indent: str = "") -> list[str]:
@@ -69,7 +73,8 @@ def expand(
                     f"{directive.target}: no snippets/{needed.relative_to(snippets_dir).as_posix()}",
                 )
         before[directive.line] = fenced(shown_code(file), "python", f"snippets/{directive.target}", indent)
-        title = output_title(lang, stamps.get(directive.target))
+        one_run = read_snippet(file).compare_mode("cpu") == "shape"
+        title = output_title(lang, stamps.get(directive.target), one_run)
         after[directive.notes_end] = ["", *fenced(out.read_text(encoding="utf-8"), "text", title, indent)]
     expanded = []
     for number, line in enumerate(lines, 1):

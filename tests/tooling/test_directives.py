@@ -56,6 +56,17 @@ def test_an_unstamped_output_keeps_the_plain_title(snippets: Path) -> None:
     assert '```text title="Output"\none\n```' in out
 
 
+def test_a_nondeterministic_output_says_it_is_one_run(snippets: Path) -> None:
+    (snippets / "demo/01_one.py").write_text(SNIPPET.replace("exact", "nondeterministic"))
+    stamps = {"demo/01_one.py": "CPU · torch 2.13.0"}
+    assert '```text title="Output · CPU · torch 2.13.0 · one run, numbers vary"' in expand(
+        PAGE, Path("docs/en/demo.md"), "en", stamps, snippets
+    )
+    assert '```text title="输出 · CPU · torch 2.13.0 · 某一次运行，数字每次不同"' in expand(
+        PAGE, Path("docs/zh/demo.md"), "zh", stamps, snippets
+    )
+
+
 def test_a_fence_in_the_code_or_output_cannot_close_the_block(snippets: Path) -> None:
     (snippets / "demo/01_one.out").write_text("```\nstill output\n")
     out = expand("::: snippet demo/01_one.py\n", Path("docs/en/demo.md"), "en", {}, snippets)
