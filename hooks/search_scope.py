@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
-# A walkthrough block is titled "<file>.py · lines A–B · torch X.Y.Z" (snippet_docs/walkthrough.py,
-# Listing.title) and has line numbers, so its code sits in the table cell <td class="code">.
+from snippet_docs.walkthrough import LINE_RANGES
+
+# A walkthrough block is titled "<file>.py · lines A–B · torch X.Y.Z" ("第 A–B 行" in Chinese; Listing.title)
+# and has line numbers, so its code sits in the table cell <td class="code">.
+RANGE = "|".join(re.escape(r).replace(r"\{first\}", r"\d+").replace(r"\{last\}", r"\d+") for r in LINE_RANGES.values())
 LISTING_CODE = re.compile(
-    r'(<span class="filename">[^<]+\.py · lines \d+–\d+ · [^<]+</span>(?:(?!</table>).)*?<td class="code"><div>)<pre>',
+    rf'(<span class="filename">[^<]+\.py · (?:{RANGE}) · [^<]+</span>(?:(?!</table>).)*?<td class="code"><div>)<pre>',
     re.DOTALL,
 )
 

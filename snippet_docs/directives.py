@@ -61,7 +61,7 @@ def expand(
                 listing = walkthrough.resolve(walkthrough.find(path.stem, directive.target, walkthroughs_dir))
             except walkthrough.WalkthroughError as error:
                 raise error.seen_from(path, directive.line) from None
-            before[directive.line] = listing.markdown(indent).split("\n")
+            before[directive.line] = listing.markdown(indent, lang).split("\n")
             continue
         file = snippets_dir / directive.target
         out = file.with_suffix(".out")

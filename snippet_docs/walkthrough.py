@@ -61,6 +61,10 @@ class Walkthrough:
         return WalkthroughError(self.file, self.line, f"walkthrough '{self.id}' ({self.object}): {message}")
 
 
+# A listing's line range, as its title says it in each language.
+LINE_RANGES = {"en": "lines {first}–{last}", "zh": "第 {first}–{last} 行"}
+
+
 @dataclass(frozen=True)
 class Listing:
     walkthrough: Walkthrough
@@ -74,17 +78,18 @@ class Listing:
     def last_line(self) -> int:
         return self.first_line + len(self.lines) - 1
 
-    @property
-    def title(self) -> str:
-        return f"{self.file} · lines {self.first_line}–{self.last_line} · {self.version}"
+    def title(self, lang: str = "en") -> str:
+        """'torch/optim/sgd.py · lines 10–20 · torch 2.13.0', the line range in the page's language."""
+        lines = LINE_RANGES[lang].format(first=self.first_line, last=self.last_line)
+        return f"{self.file} · {lines} · {self.version}"
 
     @property
     def code(self) -> str:
         return "\n".join(self.lines) + "\n"
 
-    def markdown(self, indent: str = "") -> str:
+    def markdown(self, indent: str = "", lang: str = "en") -> str:
         """A fenced Python block titled with the file, line range and version; numbered from first_line."""
-        fence = [f'```python title="{self.title}" linenums="{self.first_line}"', *self.lines, "```"]
+        fence = [f'```python title="{self.title(lang)}" linenums="{self.first_line}"', *self.lines, "```"]
         return "\n".join(indent + line if line else line for line in fence)
 
 

@@ -250,7 +250,7 @@ class _Writer:
             except walkthrough.WalkthroughError as error:
                 raise error.seen_from(self.page.path, directive.line) from None
             code = [ANNOTATION.sub(lambda m: f"# ({m['number']})", line) for line in listing.lines]
-            self._add(*(quote + line for line in [f"`{listing.title}`", "", "```python", *code, "```"]))
+            self._add(*(quote + line for line in [f"`{listing.title(self.lang)}`", "", "```python", *code, "```"]))
             return
         target = directive.target
         snippet = read_snippet(self.snippets_dir / target)

@@ -172,7 +172,9 @@ def test_a_walkthrough_becomes_its_annotated_source(tree: Path, monkeypatch: pyt
     """The directive's listing comes from snippet_docs.walkthrough, as on the site."""
 
     class Listing:
-        title = "torch/optim/optimizer.py · lines 10–11 · torch 2.13.0"
+        def title(lang: str) -> str:
+            return f"torch/optim/optimizer.py · {lang} 10–11 · torch 2.13.0"
+
         lines = ("def zero_grad(self):  # (1)!", "    pass")
 
     monkeypatch.setattr(walkthrough, "find", lambda page, id, root: (page, id))
@@ -182,6 +184,5 @@ def test_a_walkthrough_becomes_its_annotated_source(tree: Path, monkeypatch: pyt
     edit(tree / "docs/en/demo.md", "$$\n", "::: walkthrough optimizer-zero-grad\n\n$$\n")
     rest = "".join(notebook(tree)["cells"][3]["source"])
     assert (
-        "`torch/optim/optimizer.py · lines 10–11 · torch 2.13.0`\n\n```python\n"
-        "def zero_grad(self):  # (1)\n    pass\n```"
+        "`torch/optim/optimizer.py · en 10–11 · torch 2.13.0`\n\n```python\ndef zero_grad(self):  # (1)\n    pass\n```"
     ) in rest

@@ -86,11 +86,12 @@ def test_listing_is_the_unwrapped_source_with_a_version_stamp() -> None:
 
     listing = resolve(ZERO_GRAD)
     version = torch.__version__.split("+")[0]
-    assert (
-        listing.title == f"torch/optim/optimizer.py · lines {listing.first_line}–{listing.last_line} · torch {version}"
-    )
+    first, last = listing.first_line, listing.last_line
+    assert listing.title() == f"torch/optim/optimizer.py · lines {first}–{last} · torch {version}"
+    assert listing.title("zh") == f"torch/optim/optimizer.py · 第 {first}–{last} 行 · torch {version}"
     assert listing.lines[0].startswith("@torch._disable_dynamo")  # unwrapped: not torch/_compile.py
-    assert listing.markdown().startswith(f'```python title="{listing.title}" linenums="{listing.first_line}"\n')
+    assert listing.markdown().startswith(f'```python title="{listing.title()}" linenums="{first}"\n')
+    assert listing.markdown(lang="zh").startswith(f'```python title="{listing.title("zh")}"')
 
 
 def test_a_broken_directive_fails_the_strict_build(tmp_path: Path) -> None:
