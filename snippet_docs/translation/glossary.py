@@ -39,6 +39,7 @@ class Term:
     note_en: str | None  # why this translation, where Chinese usage varies
     note_zh: str | None
     avoid: tuple[Variant, ...]
+    english_kept: bool = False  # zh prose may use the English name as it is, by policy; the note says why
 
 
 def load(path: Path = DATA) -> list[Term]:
@@ -56,11 +57,16 @@ def load(path: Path = DATA) -> list[Term]:
         for field in ("en", "zh", "en_definition", "zh_definition"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 raise GlossaryError(path, line, f"{where}: needs a non-empty `{field}`")
-        unknown = set(entry) - {"en", "zh", "en_definition", "zh_definition", "page", "note_en", "note_zh", "avoid"}
+        known = {"en", "zh", "en_definition", "zh_definition", "page", "note_en", "note_zh", "avoid", "english_kept"}
+        unknown = set(entry) - known
         if unknown:
             raise GlossaryError(path, line, f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         if ("note_en" in entry) != ("note_zh" in entry):
             raise GlossaryError(path, line, f"{where}: a note needs both note_en and note_zh")
+        if entry.get("english_kept") not in (None, True) or (entry.get("english_kept") and "note_en" not in entry):
+            raise GlossaryError(
+                path, line, f"{where}: `english_kept = true` keeps the English in zh prose; note_en/note_zh say why"
+            )
         variants = []
         for variant in entry.get("avoid", []):
             if not all(isinstance(variant.get(f), str) and variant[f].strip() for f in ("zh", "why_en", "why_zh")):
@@ -76,6 +82,7 @@ def load(path: Path = DATA) -> list[Term]:
                 entry.get("note_en"),
                 entry.get("note_zh"),
                 tuple(variants),
+                entry.get("english_kept", False) is True,
             )
         )
     if not terms:
@@ -124,13 +131,50 @@ def find_variants(path: Path, terms: list[Term]) -> list[Problem]:
     return violations
 
 
+LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's URL is not prose: `](zero-grad.md#accumulation-vs-batch)`
+
+
+def english_pattern(term: Term) -> re.Pattern[str]:
+    """The English name as a word of its own, any case, with a plural s: `micro-batches`, not `microbatched`."""
+    return re.compile(rf"(?<![\w\-#/.]){re.escape(term.en)}(?:e?s)?(?![\w\-])", re.IGNORECASE)
+
+
+def find_english(path: Path, terms: list[Term]) -> list[Problem]:
+    """Every English glossary name in the prose of one zh page, where the glossary sets a Chinese one.
+
+    Code is not prose, and the English may follow its Chinese term in full-width parentheses, 原地（in-place),
+    where it first appears. A term with `english_kept = true` is kept in English by policy, its note says why.
+    """
+    checked = [(term, english_pattern(term)) for term in terms if not term.english_kept]
+    found = []
+    for number, line in read(path).prose_lines():
+        line = LINK_TARGET.sub("]", line)
+        in_line = [
+            (match.start(), match[0], term)
+            for term, pattern in checked
+            for match in pattern.finditer(line)
+            if not line[: match.start()].endswith(f"{term.zh}（")
+        ]
+        found += [
+            Problem(
+                path,
+                number,
+                f"uses the English {word!r}; the glossary's Chinese term is {term.zh} ({term.en}). "
+                f"Write {term.zh}, or {term.zh}（{term.en}） where it first appears",
+            )
+            for _, word, term in sorted(in_line, key=lambda hit: hit[0])
+        ]
+    return found
+
+
 def rejected_variants(zh_dir: Path, terms: list[Term]) -> list[Problem]:
-    """Rejected variants in every zh page except the glossary page, which names them on purpose."""
+    """Rejected variants and English names of glossary terms in every zh page except the glossary page, which
+    names them on purpose."""
     return [
         v
         for path in sorted(zh_dir.rglob("*.md"))
         if path.relative_to(zh_dir).as_posix() != GLOSSARY_PAGE
-        for v in find_variants(path, terms)
+        for v in find_variants(path, terms) + find_english(path, terms)
     ]
 
 
@@ -162,10 +206,12 @@ def render_choices(terms: list[Term], lang: str) -> str:
         if lang == "en":
             parts = [f"- **{term.zh}** ({term.en})."]
             parts += [f"Not {v.zh}: {v.why_en}" for v in term.avoid]
+            parts += ["Chinese prose may keep the English name."] if term.english_kept else []
             parts += [term.note_en] if term.note_en else []
         else:
             parts = [f"- **{term.zh}**（{term.en}）。"]
             parts += [f"不用“{v.zh}”：{v.why_zh}" for v in term.avoid]
+            parts += ["中文正文可以直接用英文名。"] if term.english_kept else []
             parts += [term.note_zh] if term.note_zh else []
         items.append((" " if lang == "en" else "").join(parts))
     return "\n".join(items)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from snippet_docs.translation.glossary import GLOSSARY_PAGE, GlossaryError, find_variants, load, rejected_variants
+from snippet_docs.translation.glossary import (
+    GLOSSARY_PAGE,
+    GlossaryError,
+    find_english,
+    find_variants,
+    load,
+    rejected_variants,
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +83,43 @@ def test_a_bad_term_is_named_at_its_line(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as error:
         load(path)
     assert str(error.value).endswith("glossary.toml:7: term 2 (b): needs a non-empty `zh_definition`")
+
+
+def test_an_english_term_in_zh_prose_fails_naming_the_file_and_line(tmp_path: Path, terms) -> None:
+    zh = write_zh(tmp_path, "page.md", "# 页面 { #page }\n\n每个 micro-batch 之后都不清零。\n")
+    found = [f"{v.path.relative_to(tmp_path)}:{v.line}: {v.message}" for v in rejected_variants(zh, terms)]
+    assert found == [
+        "zh/page.md:3: uses the English 'micro-batch'; the glossary's Chinese term is 微批次 (micro-batch). "
+        "Write 微批次, or 微批次（micro-batch） where it first appears"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一次出现时可以这样写：微批次（micro-batch）。",
+        "代码不算：`micro_batch`、`dampening=0.5`。\n\n```python\nmomentum = 0.9\n```",
+        "链接地址不算：[梯度累积](zero-grad.md#accumulation-vs-batch)。",
+        "autograd 按约定保留英文。",
+        "别的单词里的不算：microbatched、batchnorm。",
+    ],
+)
+def test_english_allowed_where_it_is_not_prose_or_kept_by_policy(tmp_path: Path, terms, text: str) -> None:
+    assert find_english(write_zh(tmp_path, "page.md", text + "\n") / "page.md", terms) == []
+
+
+def test_plural_and_capitalised_english_is_found(tmp_path: Path, terms) -> None:
+    zh = write_zh(tmp_path, "page.md", "两个 Optimizers 各管各的 micro-batches。\n")
+    assert [p.message.split(";")[0] for p in find_english(zh / "page.md", terms)] == [
+        "uses the English 'Optimizers'",
+        "uses the English 'micro-batches'",
+    ]
+
+
+def test_keeping_the_english_needs_a_reason(tmp_path: Path) -> None:
+    data = tmp_path / "glossary.toml"
+    data.write_text(
+        '[[term]]\nen = "epoch"\nzh = "epoch"\nen_definition = "a"\nzh_definition = "b"\nenglish_kept = true\n'
+    )
+    with pytest.raises(GlossaryError, match=r"glossary.toml:1: term 1 \(epoch\): `english_kept = true`"):
+        load(data)
