@@ -294,3 +294,13 @@ def test_unclosed_math_block(tree: Path) -> None:
 def test_admonitions_and_images_inside_code_blocks_do_not_count(tree: Path) -> None:
     append(tree, "```text\n!!! note\n![x](a.png)\n$$\n```\n", "```text\n```\n")
     assert problems(tree) == []
+
+
+def test_italic_on_chinese_text(tree: Path) -> None:
+    page = tree / "docs/zh/demo.md"
+    page.write_text(
+        page.read_text().replace("其后的文字。", "它*就是* for 循环，**加粗**可以，*italic* 和 `*代码*` 也可以。")
+    )
+    assert problems(tree) == [
+        "docs/zh/demo.md:7: italic *就是* on Chinese text, which has no italic; use **加粗** for a key term, or nothing"
+    ]
