@@ -19,3 +19,20 @@ try:
     torch.ones(2, device=device, requires_grads=True)
 except TypeError as error:
     print(f"TypeError: {error}")
+
+# The typo on one tensor among others that are fine: no error anywhere
+weight = torch.ones(2, device=device, requires_grad=True)
+bias = torch.zeros(2, device=device)
+bias.requires_grads = True  # (1)!
+opt = torch.optim.SGD([weight, bias], lr=0.1)  # (2)!
+x = torch.tensor([1.0, 2.0], device=device)
+for _ in range(3):
+    opt.zero_grad()
+    loss = ((weight * x + bias - 3) ** 2).mean()
+    loss.backward()  # (3)!
+    opt.step()
+print("loss.grad_fn after the typo:", type(loss.grad_fn).__name__)
+print("weight.grad is None:", weight.grad is None)
+print("weight moved in 3 steps:", not torch.equal(weight, torch.ones_like(x)))
+print("bias.grad:", bias.grad)
+print("bias after 3 steps:", bias.tolist())

@@ -27,3 +27,16 @@ print(
     "nn.Parameter subclasses torch.Tensor:",
     issubclass(nn.Parameter, torch.Tensor),
 )
+
+# torch.Tensor(data) takes the default dtype, whatever the data
+saved = torch.get_default_dtype()
+print("default dtype:", saved)
+torch.set_default_dtype(torch.float64)
+try:
+    print("after torch.set_default_dtype(torch.float64):")
+    print("  torch.Tensor([1, 2])     ->", torch.Tensor([1, 2]).dtype)
+    print("  torch.tensor([1, 2])     ->", torch.tensor([1, 2]).dtype)
+    print("  torch.tensor([1.0, 2.0]) ->", torch.tensor([1.0, 2.0]).dtype)
+finally:
+    torch.set_default_dtype(saved)  # restore it for the code that follows
+print("restored:", torch.get_default_dtype())

@@ -67,3 +67,16 @@ param.grad = grads[0].clone()
 opt.step()
 first = opt.state[param]["momentum_buffer"]
 print(f"buffer after step 1 == gradient: {torch.equal(first, grads[0])}")
+
+# two more steps: the buffer is a decaying sum of all three gradients
+for g in grads[1:]:
+    param.grad = g.clone()
+    opt.step()
+mu, tau = 0.5, 0.25
+weights = [mu**2, mu * (1 - tau), 1 - tau]  # g1 has decayed twice, g3 never
+decayed = sum(w * g for w, g in zip(weights, grads))
+buffer = opt.state[param]["momentum_buffer"]
+print(
+    f"buffer after step 3 == {weights[0]} g1 + {weights[1]} g2 "
+    f"+ {weights[2]} g3: {torch.equal(buffer, decayed)}"
+)
