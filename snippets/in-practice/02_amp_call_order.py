@@ -8,7 +8,7 @@ from torch import nn
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 
 inputs = torch.tensor([[1.0, 2.0], [3.0, -1.0]], device=device)
-labels = torch.tensor([[1.0], [2.0]], device=device)
+labels = torch.tensor([[0.0625], [1.8125]], device=device)
 net = nn.Linear(2, 1, bias=False).to(device)
 with torch.no_grad():
     net.weight.copy_(torch.tensor([[0.5, -0.25]]))
@@ -23,7 +23,7 @@ def show_grad(optimizer, args, kwargs):
 optimizer.register_step_pre_hook(show_grad)
 
 optimizer.zero_grad()
-with torch.autocast(device.type, dtype=torch.bfloat16):  # (2)!
+with torch.autocast(device.type, dtype=torch.float16):  # (2)!
     outputs = net(inputs)
     loss = nn.functional.mse_loss(outputs, labels)
 print("forward: outputs", outputs.dtype, "| loss", loss.dtype, loss.item())

@@ -9,7 +9,7 @@ device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 
 net = nn.Linear(2, 1, bias=False).to(device)
 optimizer = torch.optim.SGD(net.parameters(), lr=0.125)
-scaler = torch.amp.GradScaler(device.type)
+scaler = torch.amp.GradScaler(device.type, init_scale=1024.0)  # (1)!
 inputs = {
     "ordinary": torch.tensor([[1.0, 2.0]], device=device),
     "overflowing": torch.tensor([[1.0, float("inf")]], device=device),
@@ -18,7 +18,7 @@ inputs = {
 for name in ("ordinary", "overflowing", "ordinary"):
     before = net.weight.detach().clone()
     optimizer.zero_grad()
-    with torch.autocast(device.type, dtype=torch.bfloat16):
+    with torch.autocast(device.type, dtype=torch.float16):
         loss = net(inputs[name]).float().sum()
     scaler.scale(loss).backward()
     print(f"{name:11} batch: .grad {net.weight.grad.tolist()}")

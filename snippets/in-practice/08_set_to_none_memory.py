@@ -1,6 +1,7 @@
-"""zero_grad(set_to_none=True) frees the memory the gradients held."""
+"""zero_grad(set_to_none=True) lets the gradient tensors be freed."""
 
 import os
+import weakref
 
 import torch
 from torch import nn
@@ -11,28 +12,20 @@ net = nn.Sequential(nn.Linear(256, 256), nn.Linear(256, 256)).to(device)
 optimizer = torch.optim.SGD(net.parameters(), lr=0.1)
 inputs = torch.ones(4, 256, device=device)
 
-
-def grad_bytes():
-    """Bytes of storage held by the .grad tensors."""
-    grads = [p.grad for p in net.parameters() if p.grad is not None]
-    return sum(g.untyped_storage().nbytes() for g in grads)
-
-
-def in_use():
-    """The allocator's counter on a GPU; storage bytes held on the CPU."""
-    if device.type == "cuda":
-        return torch.cuda.memory_allocated(device)  # (1)!
-    tensors = list(net.parameters()) + [p.grad for p in net.parameters()]
-    return sum(
-        t.untyped_storage().nbytes() for t in tensors if t is not None
-    )  # (2)!
-
-
-for set_to_none in (False, True):
+for set_to_none, keep in ((False, False), (True, False), (True, True)):
     net(inputs).sum().backward()
     optimizer.step()
-    held, start = grad_bytes(), in_use()
+    grads = [p.grad for p in net.parameters()]
+    held = sum(g.untyped_storage().nbytes() for g in grads)  # (1)!
+    watch = [weakref.ref(g) for g in grads]  # (2)!
+    if not keep:
+        del grads  # (3)!
     optimizer.zero_grad(set_to_none=set_to_none)
-    print(f"zero_grad(set_to_none={set_to_none}):")
-    print(f"  .grad held {held} bytes, now holds {grad_bytes()}")
-    print(f"  memory in use went down by {start - in_use()} bytes")
+    alive = sum(ref() is not None for ref in watch)
+    nones = sum(p.grad is None for p in net.parameters())
+    print(
+        f"zero_grad(set_to_none={set_to_none})"
+        + (", with a list of the gradients kept:" if keep else ":")
+    )
+    print(f"  the {len(watch)} .grad tensors held {held} bytes")
+    print(f"  .grad is None: {nones} of 4, tensors still alive: {alive} of 4")
