@@ -9,7 +9,7 @@ import yaml
 from .paths import MKDOCS_FILE
 
 # Pages that are not lessons: they get no notebook and hold no snippet.
-NOT_CONTENT_PAGES = frozenset({"index.md", "glossary.md", "translation-status.md"})
+NOT_CONTENT_PAGES = frozenset({"index.md", "glossary.md", "questions.md", "translation-status.md"})
 
 
 class _Loader(yaml.SafeLoader):
