@@ -49,4 +49,7 @@ print(
     "  tensor lr + StepLR, momentum",
     compilations(lr, momentum=0.9, scheduler=True),
 )
-print("torch._dynamo.config.recompile_limit:", torch._dynamo.config.recompile_limit)
+print(
+    "torch._dynamo.config.recompile_limit:",
+    torch._dynamo.config.recompile_limit,
+)

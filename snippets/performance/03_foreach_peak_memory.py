@@ -80,21 +80,6 @@ for name, options in settings.items():
     ]
     print(f"  {name:24}" + "".join(f"{peak:10}" for peak in peaks))
 
-# Where foreach needs no temporary, it may write into p.grad instead
-print("nesterov, no weight decay: p.grad unchanged by step()?")
-for name, how in implementations.items():
-    model = make_model()
-    opt = torch.optim.SGD(
-        model.parameters(), lr=0.1, momentum=0.9, nesterov=True, **how
-    )
-    for _ in range(2):
-        for p in model.parameters():
-            p.grad = torch.ones_like(p)
-        opt.step()
-    grads = [p.grad for p in model.parameters()]
-    kept = all(torch.equal(g, torch.ones_like(g)) for g in grads)
-    print(f"  {name:8} {kept}")
-
 cpu_params = [p.cpu() for p in params]
 _, foreach = _default_to_fused_or_foreach(cpu_params, False, False)
 print("SGD's default for CPU tensors:", "foreach" if foreach else "for-loop")

@@ -1,7 +1,7 @@
 """The 2018 SGD.step logic, rewritten, against today's torch.optim.SGD.
 
 cpu-only: on CPU both run the same per-tensor loop; on CUDA today's default
-is the foreach path, which the proof by equality above compares instead.
+is the foreach path, which the comparison above covers instead.
 """
 
 # markers: exact, cpu-only

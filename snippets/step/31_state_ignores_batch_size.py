@@ -1,4 +1,4 @@
-"""Optimizer state is shaped like the parameters, whatever the batch."""
+"""Adam's averages are shaped like the parameters, whatever the batch."""
 
 import os
 

@@ -1,4 +1,4 @@
-"""step() before any backward: no update and no state, for any optimizer."""
+"""step() before any backward: no update, no state, for SGD, Adam, AdamW."""
 
 import os
 

@@ -2,6 +2,7 @@
 
 docs/{en,zh}/step.md#sgd-step says so; this records the function that `optimizer.step()` really calls
 (by wrapping the three module functions in a forked child), not only what the selection helper returns.
+The page also cites line numbers of torch/optim/sgd.py in its prose; the last test holds them.
 """
 
 from __future__ import annotations
@@ -71,3 +72,23 @@ def test_a_wrong_selection_rule_is_caught() -> None:
         AssertionError, match=r"SGD on cpu ran \['_multi_tensor_sgd'\], the page says _single_tensor_sgd"
     ):
         check_default("cpu", _foreach_everywhere)
+
+
+def _installed_sgd_lines() -> list[str]:
+    """torch/optim/sgd.py of the installed torch, as lines (found without importing torch)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("torch")
+    assert spec is not None and spec.origin is not None, "torch is not installed"
+    return (Path(spec.origin).parent / "optim" / "sgd.py").read_text().splitlines()
+
+
+def test_the_line_numbers_the_page_cites() -> None:
+    """The page names lines of torch/optim/sgd.py in prose (#sgd-differentiable, #foreach-nesterov-grad); a
+    walkthrough would move with torch, these numbers would not."""
+    lines = _installed_sgd_lines()
+    call = "\n".join(lines[282:285])  # lines 283-285
+    assert "_default_to_fused_or_foreach(" in lines[282], call
+    assert "params, differentiable=False, use_fused=False" in lines[283], call
+    assert "torch._foreach_add_(device_grads, bufs, alpha=momentum)" in lines[461], lines[461]
