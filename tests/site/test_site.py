@@ -118,7 +118,7 @@ def test_walkthroughs_show_the_installed_source(site: Path, lang: str, name: str
     assert "::: walkthrough" not in text
     for walk in load(name).values():
         listing = resolve(walk)
-        start = text.index(f'<span class="filename">{listing.title}</span>')
+        start = text.index(f'<span class="filename">{listing.title(lang)}</span>')
         block = text[start:text.index("</table>", start)]
         code = html.unescape(re.sub(r"<[^>]+>", "", block.split("<code>", 1)[1]))
         for n, pattern in enumerate(walk.patterns, 1):
