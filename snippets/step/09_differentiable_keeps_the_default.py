@@ -9,12 +9,13 @@ import torch.optim.sgd as sgd_module
 
 device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))
 IMPLEMENTATIONS = ["_single_tensor_sgd", "_multi_tensor_sgd", "_fused_sgd"]
-told, ran = [], []
+told, chose, ran = [], [], []
 helper = sgd_module._default_to_fused_or_foreach
 
 
 def spy(params, differentiable, use_fused=False):  # (1)!
     told.append(differentiable)
+    chose.append(helper(params, differentiable, use_fused)[1])
     return helper(params, differentiable, use_fused)
 
 
@@ -35,19 +36,25 @@ adam_module._default_to_fused_or_foreach = spy
 
 def step(optimizer_class, **options):
     told.clear()
+    chose.clear()
     ran.clear()
     w = torch.ones(3, device=device)  # (2)!
     w.grad = torch.ones(3, device=device)
     optimizer_class([w], lr=0.1, **options).step()
-    return told[0], ran[:1]
+    return told[0], chose[0], ran[:1]
 
 
-told_sgd, ran_sgd = step(torch.optim.SGD, differentiable=True)
-_, ran_default = step(torch.optim.SGD)
+told_sgd, _, ran_sgd = step(torch.optim.SGD, differentiable=True)
+_, _, ran_default = step(torch.optim.SGD)
 print("SGD(differentiable=True):  the helper is told", told_sgd)
 print("SGD(differentiable=True) runs what SGD() runs:", ran_sgd == ran_default)
-told_adam, _ = step(torch.optim.Adam, differentiable=True)
+told_adam, foreach_adam, _ = step(torch.optim.Adam, differentiable=True)
 print("Adam(differentiable=True): the helper is told", told_adam)
+print("Adam(differentiable=True): foreach chosen:", foreach_adam)
+try:
+    torch.optim.SGD([torch.ones(1)], fused=True, differentiable=True)
+except RuntimeError as error:
+    print(f"SGD(fused=True, differentiable=True): RuntimeError: {error}")
 
 for foreach in (False, True):  # (3)!
     w0 = torch.ones(3, device=device, requires_grad=True)
