@@ -50,5 +50,7 @@ for after in (1, 2):
         scaler.scale(loss).backward()
         if micro_batch == after:
             scaler.unscale_(optimizer)  # (4)!
+        grad = ", ".join(f"{g:.5g}" for g in p.grad.tolist())
+        print(f"  after micro-batch {micro_batch}: .grad [{grad}]")
     scaler.step(optimizer)
     scaler.update()
