@@ -1,6 +1,7 @@
 """The optimizer step inside backward, one optimizer per parameter."""
 
 import os
+import warnings
 
 import torch
 from torch import nn
@@ -77,8 +78,13 @@ print(
     "after backward, every p.grad is None:",
     all(p.grad is None for p in model.parameters()),
 )
-norm = nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
-print("clip_grad_norm_ sees a total norm of", norm.item())
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    norm = nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)
+print(
+    f"clip_grad_norm_ sees a total norm of {norm.item()},",
+    f"warnings raised: {len(caught)}",
+)
 before = [p.detach().clone() for p in model.parameters()]
 loss_of(model, batches[1]).backward()  # (4)!
 moved = any(not torch.equal(a, p) for a, p in zip(before, model.parameters()))

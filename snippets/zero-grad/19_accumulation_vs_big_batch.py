@@ -42,9 +42,8 @@ optimizers = {
 }
 for dtype in (torch.float32, torch.float64):
     bound = 10 * torch.finfo(dtype).eps  # (1)!
-    print(
-        f"{str(dtype)[6:]}: eps {torch.finfo(dtype).eps:.3g}, bound {bound:.2g}"
-    )
+    eps = torch.finfo(dtype).eps
+    print(f"{str(dtype)[6:]}: eps {eps:.3g}, bound {bound:.2g}")
     for name, make in optimizers.items():
         big_grad, big_w = one_step(dtype, make, 1)
         acc_grad, acc_w = one_step(dtype, make, k)
@@ -62,6 +61,4 @@ for name, make in optimizers.items():  # (2)!
     _, big_w = one_step(torch.float64, make, 1)
     _, sum_w = one_step(torch.float64, make, k, divide=False)
     same = relative(sum_w, big_w) < bound
-    print(
-        f"without / k, {name:4} weights after the step within the bound: {same}"
-    )
+    print(f"without / k, {name:4} weights within the bound: {same}")
