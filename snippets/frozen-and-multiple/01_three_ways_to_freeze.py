@@ -60,17 +60,32 @@ def train_once(way):
     moved = not torch.equal(before, first.weight)
     recorded = h.grad_fn is not None
     print(f"{way:22}| {recorded!s:9}| {grad:7}| {saved:<15}| {moved}")
+    return first, optimizer, run
 
 
 print(
     f"{'first layer':22}| {'recorded':9}| {'.grad':7}| "
     f"{'kept (elements)':15}| weight moved"
 )
-for way in (
-    "trained",
-    "requires_grad_(False)",
-    "torch.no_grad()",
-    "left out of optimizer",
-    ".grad zeroed",
-):
-    train_once(way)
+results = {
+    way: train_once(way)
+    for way in (
+        "trained",
+        "requires_grad_(False)",
+        "torch.no_grad()",
+        "left out of optimizer",
+        ".grad zeroed",
+    )
+}
+
+# one more iteration for the layer left out of the optimizer
+first, optimizer, run = results["left out of optimizer"]
+old = first.weight.grad.clone()
+optimizer.zero_grad()  # (5)!
+kept = torch.equal(old, first.weight.grad)
+_, loss = run()
+(new,) = torch.autograd.grad(loss, first.weight, retain_graph=True)
+loss.backward()
+added = torch.equal(first.weight.grad, old + new)
+print(f"left out: .grad unchanged by optimizer.zero_grad(): {kept}")
+print(f"left out: .grad after the next backward() == old + new: {added}")

@@ -16,7 +16,9 @@ optimizers = {
 }
 
 
-def freeze_after_two_steps(name, set_to_none, clear_grad=False):
+def freeze_after_two_steps(
+    name, set_to_none, clear_grad=False, step_first=False
+):
     torch.manual_seed(0)
     first = nn.Linear(4, 8).to(device)
     last = nn.Linear(8, 1).to(device)
@@ -24,7 +26,7 @@ def freeze_after_two_steps(name, set_to_none, clear_grad=False):
     for step in range(5):
         if step == 2:
             first.requires_grad_(False)  # (1)!
-            if name == "SGD" and set_to_none:
+            if name == "SGD" and set_to_none and not step_first:
                 print(
                     "just frozen: requires_grad",
                     first.weight.requires_grad,
@@ -35,6 +37,8 @@ def freeze_after_two_steps(name, set_to_none, clear_grad=False):
                 first.weight.grad = None  # (2)!
                 first.bias.grad = None
             frozen = first.weight.detach().clone()
+            if step_first:
+                optimizer.step()  # (3)!
         optimizer.zero_grad(set_to_none=set_to_none)
         last(first(x).relu()).pow(2).mean().backward()
         optimizer.step()
@@ -42,6 +46,7 @@ def freeze_after_two_steps(name, set_to_none, clear_grad=False):
     left = "None" if grad is None else "zeros" if not grad.any() else "?"
     moved = not torch.equal(frozen, first.weight)
     how = " + .grad = None" if clear_grad else ""
+    how = " + step() first" if step_first else how
     print(
         f"{name:17} set_to_none={set_to_none!s:5}{how:16}| "
         f".grad {left:5} | moved after freezing: {moved}"
@@ -55,6 +60,7 @@ freeze_after_two_steps("SGD", set_to_none=False)
 freeze_after_two_steps("SGD(momentum=0.9)", set_to_none=False)
 freeze_after_two_steps("Adam", set_to_none=False)
 freeze_after_two_steps("Adam", set_to_none=False, clear_grad=True)
+freeze_after_two_steps("SGD", set_to_none=True, step_first=True)
 
 for optimizer_class in (torch.optim.SGD, torch.optim.Adam):
     source = inspect.getsource(optimizer_class._init_group)
