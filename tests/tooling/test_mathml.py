@@ -19,7 +19,11 @@ HOOK = runpy.run_path(str(ROOT / "hooks/mathml.py"))
 def test_inline_and_display_math_become_mathml() -> None:
     assert mathml.to_mathml(r"\alpha").startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">')
     block = mathml.to_mathml(r"\frac{1}{2m}", display=True)
-    assert block.startswith('<div class="math-display" tabindex="0"><math') and 'display="block"' in block and "<mfrac>" in block
+    assert (
+        block.startswith('<div class="math-display" tabindex="0"><math')
+        and 'display="block"' in block
+        and "<mfrac>" in block
+    )
 
 
 def test_dollars_in_notebook_html_become_mathml_outside_code() -> None:
