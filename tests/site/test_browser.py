@@ -7,6 +7,7 @@ switch, search in each language, the 404 page in each language, copy buttons and
 served as a static host serves it (snippet_docs.static_host). Skipped, with the reason, when /usr/bin/chromium
 is absent (`.ci/run` installs it); axe-core comes from npm (package-lock.json; `make test` runs `npm ci`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,8 +29,10 @@ SCREENSHOTS = ROOT / "build" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason=f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does) to run browser tests"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does) to run browser tests",
+    ),
     # One worker drives the browser for every page, so the batches of tabs hold the pages of both languages.
     pytest.mark.xdist_group(name="browser"),
 ]
@@ -124,7 +127,8 @@ class Batches:
         opened = []
         for key in batch:  # every navigation starts before the first wait
             context = self.browser.new_context(
-                **{"viewport": {"width": 1280, "height": 800}, "locale": "en-US", **self.options(key)})
+                **{"viewport": {"width": 1280, "height": 800}, "locale": "en-US", **self.options(key)}
+            )
             tab = context.new_page()
             tab.set_default_timeout(30_000)
             opened.append((key, context, tab, self.open(tab, key)))
@@ -135,20 +139,31 @@ class Batches:
 
 def upcoming(request: pytest.FixtureRequest, test_name: str, keep) -> list:
     """The parameters of this worker's tests named `test_name`, in order, that `keep` selects."""
-    return [key for item in request.session.items if getattr(item, "originalname", None) == test_name
-            and keep(key := tuple(item.callspec.params[name] for name in item.callspec.params))]
+    return [
+        key
+        for item in request.session.items
+        if getattr(item, "originalname", None) == test_name
+        and keep(key := tuple(item.callspec.params[name] for name in item.callspec.params))
+    ]
 
 
 @pytest.fixture(scope="session")
 def page_loads(request: pytest.FixtureRequest, browser, base_url: str, site: Path, screenshots: bool) -> Batches:
     """Each page loaded with the network watched: no request leaves 127.0.0.1, no console error, images decode."""
+
     def open_(tab, key):
         lang, path = key
         outside, errors = [], []
-        tab.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in (None, "127.0.0.1")
-               and urlsplit(r.url).scheme not in ("data", "blob") else None)
-        tab.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})")
-               if m.type == "error" else None)
+        tab.on(
+            "request",
+            lambda r: (
+                outside.append(r.url)
+                if urlsplit(r.url).hostname not in (None, "127.0.0.1")
+                and urlsplit(r.url).scheme not in ("data", "blob")
+                else None
+            ),
+        )
+        tab.on("console", lambda m: errors.append(f"{m.text} ({m.location.get('url')})") if m.type == "error" else None)
         tab.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
         return tab.goto(url_of(base_url, lang, path), wait_until="commit"), outside, errors
 
@@ -167,7 +182,8 @@ def page_loads(request: pytest.FixtureRequest, browser, base_url: str, site: Pat
         if errors:
             found.append(f"{where} logged console errors: {errors}")
         images = tab.eval_on_selector_all(
-            "article img", "els => els.map(e => [e.getAttribute('src'), e.complete && e.naturalWidth > 0])")
+            "article img", "els => els.map(e => [e.getAttribute('src'), e.complete && e.naturalWidth > 0])"
+        )
         if broken := [src for src, decoded in images if not decoded]:
             found.append(f"{where} has images that did not load or decode: {broken}")
         return found
@@ -176,13 +192,13 @@ def page_loads(request: pytest.FixtureRequest, browser, base_url: str, site: Pat
         name, files, assets = page_inputs(site, *key)
         return screenshots or not reuse.passed_before(request.config, name, reuse.fingerprint(files, assets))
 
-    return Batches(browser, upcoming(request, "test_page_loads_locally_without_errors", keep), open_, finish,
-                   LOAD_TABS)
+    return Batches(browser, upcoming(request, "test_page_loads_locally_without_errors", keep), open_, finish, LOAD_TABS)
 
 
 @pytest.mark.parametrize(("lang", "path"), PAGES, ids=[f"{lang}:{path or 'home'}" for lang, path in PAGES])
-def test_page_loads_locally_without_errors(page_loads: Batches, lang: str, path: str, screenshots: bool,
-                                          site: Path, unchanged) -> None:
+def test_page_loads_locally_without_errors(
+    page_loads: Batches, lang: str, path: str, screenshots: bool, site: Path, unchanged
+) -> None:
     key, files, assets = page_inputs(site, lang, path)
     if not screenshots and unchanged(key, files, assets):
         return  # this page and every asset it can load are what they were when it last passed
@@ -264,13 +280,17 @@ def test_the_axe_report_names_page_rule_and_elements() -> None:
 
 
 def switch_inputs(site: Path, path: str) -> tuple[str, list[Path], str]:
-    return f"browser/switch/{path}", [built(site, "en", path), built(site, "zh", path), Path(__file__)], \
-        assets_digest(site)
+    return (
+        f"browser/switch/{path}",
+        [built(site, "en", path), built(site, "zh", path), Path(__file__)],
+        assets_digest(site),
+    )
 
 
 @pytest.fixture(scope="session")
 def switches(request: pytest.FixtureRequest, browser, base_url: str, site: Path) -> Batches:
     """On each English page, the language menu's 中文 entry, clicked: where it lands."""
+
     def open_(tab, key):
         tab.goto(url_of(base_url, "en", key[0]), wait_until="commit")
 
@@ -290,8 +310,9 @@ def switches(request: pytest.FixtureRequest, browser, base_url: str, site: Path)
         name, files, assets = switch_inputs(site, key[0])
         return not reuse.passed_before(request.config, name, reuse.fingerprint(files, assets))
 
-    return Batches(browser, upcoming(request, "test_switching_to_chinese_lands_on_the_same_page", keep), open_, finish,
-                   SWITCH_TABS)
+    return Batches(
+        browser, upcoming(request, "test_switching_to_chinese_lands_on_the_same_page", keep), open_, finish, SWITCH_TABS
+    )
 
 
 @pytest.mark.parametrize("path", site_pages())

@@ -3,6 +3,7 @@
 A broken mkdocs-jupyter + i18n combination still builds with exit code 0 and writes the notebook's raw
 JSON as the page, so these tests read the built HTML.
 """
+
 from __future__ import annotations
 
 import functools
@@ -149,8 +150,9 @@ def test_attached_images_render_inline(tmp_path: Path) -> None:
     """Figures travel inside the notebook (a downloaded .ipynb has no assets/ folder) and render on the site."""
     from mkdocs_jupyter.convert import nb2html
 
-    cell = nbformat.v4.new_markdown_cell("![A figure](attachment:plot.png)", id="m",
-                                         attachments={"plot.png": {"image/png": "iVBORw0KGgo="}})
+    cell = nbformat.v4.new_markdown_cell(
+        "![A figure](attachment:plot.png)", id="m", attachments={"plot.png": {"image/png": "iVBORw0KGgo="}}
+    )
     path = tmp_path / "figure.ipynb"
     path.write_text(nbformat.writes(nbformat.v4.new_notebook(cells=[cell])), encoding="utf-8")
     assert '<img alt="A figure" src="data:image/png;base64,iVBORw0KGgo="' in nb2html(str(path))

@@ -1,4 +1,5 @@
 """The strict MkDocs build succeeds and the built HTML is what readers should get."""
+
 from __future__ import annotations
 
 import html
@@ -66,19 +67,24 @@ def test_every_output_is_rendered_from_its_file(site: Path, lang: str, name: str
     the snippet directive stamps it, e.g. "Output · CPU · torch 2.13.0"."""
     text = page(site, lang, f"{name}/")
     blocks = re.findall(
-        rf'<span class="filename">{OUTPUT_TITLES[lang]}(?: · [^<]*)?</span>.*?<code>(.*?)</code>', text, flags=re.DOTALL,
+        rf'<span class="filename">{OUTPUT_TITLES[lang]}(?: · [^<]*)?</span>.*?<code>(.*?)</code>',
+        text,
+        flags=re.DOTALL,
     )
     rendered = {html.unescape(re.sub(r"<[^>]+>", "", block)).rstrip("\n") for block in blocks}
     outs = sorted((SNIPPETS_DIR / name).glob("*.out"))
     assert len(blocks) == len(outs)
     for out in outs:
-        assert out.read_text(encoding="utf-8").rstrip("\n") in rendered, f"{out.name} is not shown on the {lang} {name} page"
+        assert out.read_text(encoding="utf-8").rstrip("\n") in rendered, (
+            f"{out.name} is not shown on the {lang} {name} page"
+        )
     assert "--8&lt;--" not in text and "--8<--" not in text
 
 
 def test_copy_buttons_and_annotations_are_on(site: Path) -> None:
-    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                                  page(site, "en", "loop/"))[1])
+    config = json.loads(
+        re.search(r'<script id="__config" type="application/json">(.*?)</script>', page(site, "en", "loop/"))[1]
+    )
     assert {"content.code.copy", "content.code.annotate"} <= set(config["features"])
 
 
@@ -119,12 +125,14 @@ def test_walkthroughs_show_the_installed_source(site: Path, lang: str, name: str
     for walk in load(name).values():
         listing = resolve(walk)
         start = text.index(f'<span class="filename">{listing.title}</span>')
-        block = text[start:text.index("</table>", start)]
+        block = text[start : text.index("</table>", start)]
         code = html.unescape(re.sub(r"<[^>]+>", "", block.split("<code>", 1)[1]))
         for n, pattern in enumerate(walk.patterns, 1):
             assert re.search(rf"{re.escape(pattern)}.*# \({n}\)!", code), f"marker {n} ({pattern!r}) not rendered"
         assert code.count(")!") == len(walk.patterns)
-        notes = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", text[text.index("</table>", start) + len("</table>"):], re.DOTALL)
+        notes = re.match(
+            r"\s*</div>\s*<ol>(.*?)</ol>", text[text.index("</table>", start) + len("</table>") :], re.DOTALL
+        )
         assert notes and notes[1].count("<li>") == len(walk.patterns), f"{walk.id}: notes do not follow the code"
 
 
