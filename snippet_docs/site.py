@@ -29,6 +29,11 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 # An empty header cell over a table's row labels: a <td> there is valid and says nothing is there.
 EMPTY_HEADER_CELL = re.compile(r"<th>\s*</th>")
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# Inline code in a plain table (not a code listing's line-number table): <wbr> after . , ( = lets a long
+# name break where a reader expects, and the CSS stops breaks mid-name (docs/assets/extra.css).
+PLAIN_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+INLINE_CODE = re.compile(r"<code>([^<]*)</code>")
+BREAK_AFTER = re.compile(r"((?<!\d)\.|[,(=])(?=[^\s.,(=)])")  # not inside a number: 0.1
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
@@ -43,9 +48,14 @@ def reader_html(html: str) -> str:
     html = HEAD_ALTERNATE.sub("", html)
     html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{SEARCH_NAMES.get(lang, "Search")}">'))
     html = EMPTY_HEADER_CELL.sub("<td></td>", html)
+    html = PLAIN_TABLE.sub(lambda table: INLINE_CODE.sub(_breakable, table[0]), html)
     if lang in FOLDER_LANGUAGES:
         html = search_in_language_folder(html, lang)
     return html
+
+
+def _breakable(code: re.Match) -> str:
+    return "<code>" + BREAK_AFTER.sub(r"\1<wbr>", code[1]) + "</code>"
 
 
 def search_in_language_folder(html: str, lang: str) -> str:
