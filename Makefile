@@ -39,7 +39,7 @@ test: install $(NODE_STAMP) ## Run every check: lint, snippets, differential tes
 CHECK_TESTS := tests/content/test_structure.py tests/content/test_glossary.py tests/content/test_translations.py \
 	tests/content/test_readme_layout.py tests/content/test_questions.py tests/tooling/test_questions.py \
 	tests/tooling/test_checks.py tests/tooling/test_directives.py tests/tooling/test_translation_records.py \
-	tests/tooling/test_mathml.py tests/tooling/test_glossary.py
+	tests/tooling/test_mathml.py tests/tooling/test_glossary.py tests/tooling/test_site_html.py
 
 check: install ## Fast checks for every edit: structure, en/zh parity, glossary, translations, lint
 	$(PY) -m ruff check .
