@@ -2,9 +2,10 @@
 
 Every page in both languages: no request leaves 127.0.0.1, the console shows no error, axe-core finds no
 accessibility violation (light and dark), and with `--screenshots` a full-page screenshot goes to
-build/screenshots/{en,zh}/<page>.png (they cost more than the checks, so only on request). Plus the language
-switch, search in each language, the 404 page in each language, copy buttons and code annotations. The site is
-served as a static host serves it (snippet_docs.static_host). Skipped, with the reason, when /usr/bin/chromium
+build/screenshots/{en,zh}/<page>.png and a 390-px-wide one to build/screenshots/phone/{en,zh}/ (they cost
+more than the checks, so only on request). Plus the language switch, search in each language, the 404
+page in each language, copy buttons and code annotations. The site is served as a static host serves it
+(snippet_docs.static_host). Skipped, with the reason, when /usr/bin/chromium
 is absent (`.ci/run` installs it); axe-core comes from npm (package-lock.json; `make test` runs `npm ci`).
 """
 
@@ -177,6 +178,10 @@ def page_loads(request: pytest.FixtureRequest, browser, base_url: str, site: Pat
             shot = SCREENSHOTS / lang / f"{path.strip('/').replace('/', '_') or 'index'}.png"
             shot.parent.mkdir(parents=True, exist_ok=True)
             tab.screenshot(path=str(shot), full_page=True)
+            phone = SCREENSHOTS / "phone" / lang / shot.name  # outputs must wrap, not scroll sideways, at 390 px
+            phone.parent.mkdir(parents=True, exist_ok=True)
+            tab.set_viewport_size({"width": 390, "height": 844})
+            tab.screenshot(path=str(phone), full_page=True)
         if outside:
             found.append(f"{where} requested other hosts: {outside}")
         if errors:
