@@ -149,7 +149,7 @@ def main() -> int:
         )
     print(
         "\nWeight: the HTML and every stylesheet, script, image and font it loads, uncompressed, empty cache.\n"
-        "Data: what scripts fetch (the search index of both languages, sitemap.xml); cached after the first page."
+        "Data: what scripts fetch (the search index of the page's language, sitemap.xml); cached after the first page."
     )
     return 1 if failed else 0
 

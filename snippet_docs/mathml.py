@@ -27,6 +27,8 @@ STRAY = {"mi": re.compile(r"^(\\[A-Za-z]+|[{}])$"), "mo": re.compile(r"^\\[A-Za-
 # Math still written with dollars in HTML (notebook cells, which arithmatex never sees); code is left alone.
 VERBATIM = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<math\b.*?</math>)", re.DOTALL)
 DISPLAY_DOLLARS = re.compile(r"\$\$(?P<tex>.+?)\$\$", re.DOTALL)
+# A paragraph that holds only a display formula: the formula's block replaces it (a <div> inside <p> is invalid).
+DISPLAY_PARAGRAPH = re.compile(r"<p>\s*\$\$(?P<tex>.+?)\$\$\s*</p>", re.DOTALL)
 INLINE_DOLLARS = re.compile(r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])")
 
 
@@ -34,15 +36,17 @@ class MathError(ValueError):
     """LaTeX that cannot be rendered, with where it was found."""
 
 
-def to_mathml(latex: str, *, display: bool = False, where: str = "") -> str:
-    """One formula as a <math> element; raises MathError for LaTeX that does not parse."""
+def to_mathml(latex: str, *, display: bool = False, where: str = "", tag: str = "div") -> str:
+    """One formula as a <math> element; raises MathError for LaTeX that does not parse. A display formula is
+    wrapped in a scrollable block, focusable so that a keyboard can scroll it (axe: scrollable-region-focusable);
+    `tag="span"` makes that block phrasing content, for a formula inside a paragraph."""
     try:
         mathml = convert(latex.strip(), display="block" if display else "inline")
     except Exception as error:
         raise MathError(f"{where}: cannot render ${latex.strip()}$: {type(error).__name__} {error}".strip()) from None
     if problem := _unbalanced(latex) or _malformed(mathml):
         raise MathError(f"{where}: cannot render ${latex.strip()}$: {problem}")
-    return f'<div class="math-display">{mathml}</div>' if display else mathml
+    return f'<{tag} class="math-display" tabindex="0">{mathml}</{tag}>' if display else mathml
 
 
 def _unbalanced(latex: str) -> str | None:
@@ -80,9 +84,13 @@ def render_html(text: str, where: str = "") -> str:
 
 def render_dollars(html_text: str, where: str = "") -> str:
     """Replace `$$…$$` and `$…$` written in HTML text (a rendered notebook's Markdown cells) with MathML; what
-    sits in <pre>, <code> or <math> is left alone."""
+    sits in <pre>, <code> or <math> is left alone. A paragraph that is one display formula becomes that
+    formula's <div>; a display formula amid a paragraph's text gets a <span> block, so the HTML stays valid."""
     parts = VERBATIM.split(html_text)
     for i in range(0, len(parts), 2):  # even parts are outside <pre>, <code> and <math>
-        text = DISPLAY_DOLLARS.sub(lambda m: to_mathml(html.unescape(m["tex"]), display=True, where=where), parts[i])
+        text = DISPLAY_PARAGRAPH.sub(lambda m: to_mathml(html.unescape(m["tex"]), display=True, where=where), parts[i])
+        text = DISPLAY_DOLLARS.sub(
+            lambda m: to_mathml(html.unescape(m["tex"]), display=True, where=where, tag="span"), text
+        )
         parts[i] = INLINE_DOLLARS.sub(lambda m: to_mathml(html.unescape(m["tex"]), where=where), text)
     return "".join(parts)

@@ -9,8 +9,8 @@ from pathlib import Path
 from ..nav import NOT_CONTENT_PAGES
 from ..problems import ProblemError
 
-CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 LINK = re.compile(r'(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+"[^"]*")?\)')
+CODE_OR_LINK = re.compile(rf"(?P<code>(?P<ticks>`+)(?:.+?)(?P=ticks))|{LINK.pattern}")
 ATTR_LIST = re.compile(r"\{\s*[:.#][^}]*\}")
 
 
@@ -24,9 +24,12 @@ class Context:
 
 
 def rewrite(context: Context, number: int, text: str) -> str:
-    """Rewrite links and images outside code spans."""
+    """Rewrite links and images outside code spans. A link whose label holds a code span (`[`f()` twice](x.md)`)
+    is one link: whichever starts first, a code span or a link, is taken whole."""
     parts, last = [], 0
-    for span in CODE_SPAN.finditer(text):
+    for span in CODE_OR_LINK.finditer(text):
+        if span["code"] is None:
+            continue  # a link: rewritten with the prose around it
         parts += [_prose(context, number, text[last : span.start()]), span[0]]
         last = span.end()
     parts.append(_prose(context, number, text[last:]))

@@ -179,7 +179,7 @@ def rejected_variants(zh_dir: Path, terms: list[Term]) -> list[Problem]:
 
 
 LABELS = {
-    "en": {"head": "| English | 中文 | Meaning |", "more": "more", "not": "not"},
+    "en": {"head": "| English | 中文 | Meaning |", "more": "more on", "not": "not"},
     "zh": {"head": "| 中文 | English | 释义 |", "more": "详见", "not": "不用"},
 }
 
@@ -191,7 +191,9 @@ def render_terms(terms: list[Term], lang: str) -> str:
         definition = term.en_definition if lang == "en" else term.zh_definition
         if term.page:
             space = " " if lang == "en" else ""  # no space after full-width punctuation
-            definition += f"{space}[{LABELS[lang]['more']}]({term.page})"
+            # "more" alone says nothing out of context (Lighthouse SEO: link-text): the link names its term
+            more = f"{LABELS[lang]['more']} {term.en}" if lang == "en" else LABELS[lang]["more"]
+            definition += f"{space}[{more}]({term.page})"
         names = (f"**{term.en}**", term.zh) if lang == "en" else (f"**{term.zh}**", term.en)
         rows.append(f"| {names[0]} | {names[1]} | {definition} |")
     return "\n".join(rows)

@@ -3,6 +3,7 @@
 A broken mkdocs-jupyter + i18n combination still builds with exit code 0 and writes the notebook's raw
 JSON as the page, so these tests read the built HTML.
 """
+
 from __future__ import annotations
 
 import functools
@@ -97,7 +98,11 @@ def test_headings_keep_the_pages_anchors(site: Path, lang: str, page: str) -> No
 
 
 def test_search_finds_the_pages_not_their_notebooks(site: Path) -> None:
-    locations = [entry["location"] for entry in json.loads((site / "search/search_index.json").read_text())["docs"]]
+    locations = [  # one index per language (hooks/reader.py); a Chinese index's locations are relative to /zh/
+        PREFIX[lang] + entry["location"]
+        for lang in LANGUAGES
+        for entry in json.loads((site / PREFIX[lang] / "search/search_index.json").read_text())["docs"]
+    ]
     assert not [location for location in locations if "notebooks/" in location]
     assert {f"{PREFIX[lang]}{page}/" for lang in LANGUAGES for page in PAGES} <= set(locations)
 
@@ -145,8 +150,9 @@ def test_attached_images_render_inline(tmp_path: Path) -> None:
     """Figures travel inside the notebook (a downloaded .ipynb has no assets/ folder) and render on the site."""
     from mkdocs_jupyter.convert import nb2html
 
-    cell = nbformat.v4.new_markdown_cell("![A figure](attachment:plot.png)", id="m",
-                                         attachments={"plot.png": {"image/png": "iVBORw0KGgo="}})
+    cell = nbformat.v4.new_markdown_cell(
+        "![A figure](attachment:plot.png)", id="m", attachments={"plot.png": {"image/png": "iVBORw0KGgo="}}
+    )
     path = tmp_path / "figure.ipynb"
     path.write_text(nbformat.writes(nbformat.v4.new_notebook(cells=[cell])), encoding="utf-8")
     assert '<img alt="A figure" src="data:image/png;base64,iVBORw0KGgo="' in nb2html(str(path))

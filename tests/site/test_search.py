@@ -1,9 +1,11 @@
-"""Chinese and English search against the built search index (search/search_index.json).
+"""Chinese and English search against the built search indexes: search/search_index.json holds the English
+pages, zh/search/search_index.json the Chinese ones (hooks/reader.py splits them; a page loads its language's).
 
 The query logic is plain on purpose: split the indexed text with the index's own separator, cut a
 query into words with jieba (which segmented the Chinese pages at build time), and a page matches
 when it holds every word. Extend SEARCHES when pages arrive.
 """
+
 from __future__ import annotations
 
 import html
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import jieba
 import pytest
+
+from snippet_docs.site import SEARCH_INDEX_BUDGET_GZIP, gzip_size
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -47,6 +51,7 @@ SEARCHES = [
     ("topological", "backward/"),
 ]
 TAG = re.compile(r"<[^>]+>")
+LANGUAGE_ROOT = {"en": "", "zh": "zh/"}
 
 
 def terms(text: str, separator: re.Pattern) -> set[str]:
@@ -63,9 +68,15 @@ def search(index: dict, query: str, separator: re.Pattern) -> set[str]:
     return pages
 
 
+def language_index(site: Path, lang: str) -> dict:
+    return json.loads((site / LANGUAGE_ROOT[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="module")
 def index(site: Path) -> dict:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """Both languages' indexes as one, every location from the site root (zh/...), to check what each finds."""
+    en, zh = language_index(site, "en"), language_index(site, "zh")
+    return {"config": en["config"], "docs": en["docs"] + [{**d, "location": "zh/" + d["location"]} for d in zh["docs"]]}
 
 
 @pytest.mark.parametrize(("query", "page"), SEARCHES)
@@ -94,3 +105,25 @@ def test_walkthrough_source_stays_out_of_the_index_but_its_notes_do_not(index: d
     assert not [where for where, text in texts.items() if docstring in text]
     assert "The hand-over to the engine" in texts["backward/#autograd-backward"]
     assert any("_single_tensor_sgd" in text for where, text in texts.items() if where.startswith("step/"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_language_has_its_own_index_within_budget(site: Path, lang: str) -> None:
+    """A first visit downloads its language's index only: at most SEARCH_INDEX_BUDGET_GZIP bytes, gzip-compressed."""
+    path = site / LANGUAGE_ROOT[lang] / "search" / "search_index.json"
+    docs = language_index(site, lang)["docs"]
+    chinese = [d["location"] for d in docs if re.search(r"[\u4e00-\u9fff]", d["title"])]
+    if lang == "en":
+        assert chinese == [], f"the English index holds Chinese pages: {chinese[:5]}"
+    else:
+        assert len(chinese) > len(docs) / 2, "the Chinese index holds mostly pages without a Chinese title"
+        assert not [d["location"] for d in docs if d["location"].startswith("zh/")], "locations are relative to /zh/"
+    assert (size := gzip_size(path)) <= SEARCH_INDEX_BUDGET_GZIP, f"{path.name} ({lang}): {size} bytes gzip"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_page_loads_the_index_of_its_language(site: Path, lang: str) -> None:
+    """Material reads <base>/search/search_index.json: a Chinese page's base is /zh/."""
+    text = (site / LANGUAGE_ROOT[lang] / "loop" / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', text)[1])
+    assert (site / LANGUAGE_ROOT[lang] / "loop" / config["base"]).resolve() == (site / LANGUAGE_ROOT[lang]).resolve()

@@ -1,6 +1,7 @@
 """The built site shows translation state: a banner on a stale zh page, a notice where the zh page is missing,
 the status page, and the glossary rendered from its data. Builds a copy of the repository with the English loop
 page edited and an English page that has no Chinese twin."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,13 @@ UNTRANSLATED = "# A page nobody translated yet { #untranslated }\n\nThis English
 def build(repo: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key != STRICT_VARIABLE}
     environment.update(NO_MKDOCS_2_WARNING="1", **env)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                          cwd=repo, capture_output=True, text=True, env=environment)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=environment,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +69,7 @@ def read(site: Path, path: str) -> str:
 
 
 def article(html: str) -> str:
-    return html[html.index("<article"):html.index("</article>")]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def test_stale_zh_page_shows_a_banner_linking_to_the_english_page(site: Path) -> None:
@@ -86,12 +92,15 @@ def test_missing_zh_page_falls_back_to_english_with_a_notice(site: Path) -> None
     assert "尚未翻译" not in read(site, "untranslated")
 
 
-@pytest.mark.parametrize(("lang", "labels"), [("en", ("Stale", "Missing", "Translated")),
-                                              ("zh", ("译文过时", "尚未翻译", "已翻译"))])
+@pytest.mark.parametrize(
+    ("lang", "labels"), [("en", ("Stale", "Missing", "Translated")), ("zh", ("译文过时", "尚未翻译", "已翻译"))]
+)
 def test_status_page_lists_each_page_state(site: Path, lang: str, labels: tuple[str, str, str]) -> None:
     page = article(read(site, "zh/translation-status" if lang == "zh" else "translation-status"))
-    cells = [[re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
-             for row in re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL)]
+    cells = [
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
+        for row in re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL)
+    ]
     states = {row[1]: row[2] for row in cells if len(row) == 3}  # Chinese file -> state
     stale, missing, translated = labels
     assert states["docs/zh/loop.md"].startswith(stale), states

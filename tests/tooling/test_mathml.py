@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import runpy
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,13 +19,23 @@ HOOK = runpy.run_path(str(ROOT / "hooks/mathml.py"))
 def test_inline_and_display_math_become_mathml() -> None:
     assert mathml.to_mathml(r"\alpha").startswith('<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">')
     block = mathml.to_mathml(r"\frac{1}{2m}", display=True)
-    assert block.startswith('<div class="math-display"><math') and 'display="block"' in block and "<mfrac>" in block
+    assert (
+        block.startswith('<div class="math-display" tabindex="0"><math')
+        and 'display="block"' in block
+        and "<mfrac>" in block
+    )
 
 
 def test_dollars_in_notebook_html_become_mathml_outside_code() -> None:
     out = mathml.render_dollars("<p>Area $a^2$ and</p><p>$$\nx &lt; y\n$$</p><code>$keep$</code>")
     assert out.count("<math") == 2 and 'display="block"' in out and "<mo>&#x0003C;</mo>" in out
     assert "<code>$keep$</code>" in out and "$a" not in out
+    assert "<p><div" not in out and out.count('<div class="math-display"') == 1  # no block inside a paragraph
+
+
+def test_display_math_amid_a_paragraph_stays_phrasing_content() -> None:
+    out = mathml.render_dollars("<p>so $$x$$ holds</p>")
+    assert out.startswith('<p>so <span class="math-display" tabindex="0"><math') and out.endswith("</span> holds</p>")
 
 
 def test_bad_math_in_a_notebook_names_the_notebook() -> None:
@@ -67,8 +78,10 @@ def test_built_pages_carry_mathml_and_no_unrendered_math(site: Path) -> None:
     assert leftovers == []
     for lang in ("", "zh/"):
         loop = (site / lang / "loop/index.html").read_text(encoding="utf-8")
-        assert loop.count('<div class="math-display"><math') == 3, f"{lang}loop/ lost its display formulas"
+        assert loop.count('<div class="math-display" tabindex="0"><math') == 3, f"{lang}loop/ lost its display formulas"
         assert "<script" not in loop.split("<math", 1)[1].split("</math>", 1)[0]
+    nested = [str(p.relative_to(site)) for p in pages if re.search(r"<p>\s*<div", p.read_text(encoding="utf-8"))]
+    assert nested == [], "a display formula sits inside a <p> (invalid HTML)"
 
 
 def test_escaped_braces_cases_and_text_are_fine() -> None:

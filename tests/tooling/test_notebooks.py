@@ -30,7 +30,7 @@ RAISES = '"""Demo."""\n# markers: raises\nprint("before")\nraise ValueError("bad
 IMPORTER = '"""Demo."""\nfrom importlib import import_module\n\nimport_module("01_one")\n'
 PAGE = """# Demo { #demo }
 
-Intro with a [link](#part), a [page](other.md#x), the [glossary](glossary.md) and `$x$` code.
+Intro with a [link](#part), a [page](other.md#x), the [glossary](glossary.md) and `$x$` code; [`f()` twice](other.md#y).
 
 !!! note "Read this"
 
@@ -90,7 +90,7 @@ def test_cells_follow_the_page(tree: Path) -> None:
     assert [c["cell_type"] for c in cells] == ["markdown", "markdown", "code", "markdown"]
     intro, part, code, rest = ("".join(c["source"]) for c in cells)
     assert intro.startswith('# Demo <a id="demo"></a>\n\n> This notebook is generated from the page `docs/en/demo.md`')
-    assert "[link](#part), a [page](other.ipynb#x), the glossary and `$x$` code." in intro
+    assert "[link](#part), a [page](other.ipynb#x), the glossary and `$x$` code; [`f()` twice](other.ipynb#y)." in intro
     assert "> **Read this**\n>\n> Inside the note." in intro
     assert part.startswith('## Part <a id="part"></a>') and "<div" not in part
     assert code == '# snippets/demo/01_one.py\n"""Demo."""\nprint("one")  # (1)'
