@@ -2,7 +2,7 @@
 // marker of a code annotation, and the copy button's <nav>. With content.lazy a block gets them when it scrolls
 // into view, so new ones are named as they appear.
 (function () {
-  var note = document.documentElement.lang === "zh" ? "注释 " : "Note ";
+  var note = document.documentElement.lang === "zh" ? "说明 " : "Note ";
 
   function name(root) {
     root.querySelectorAll(".md-annotation__index:not([aria-label])").forEach(function (link) {
