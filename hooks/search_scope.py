@@ -1,7 +1,10 @@
-"""Keep PyTorch's own source, shown by `::: walkthrough` listings, out of the search index.
+"""Keep code out of the search index: PyTorch's own source, shown by `::: walkthrough` listings, and the
+snippets' code.
 
 The listings are torch's code and docstrings, not this site's text; indexed, they doubled the index
-every reader downloads. The notes under each listing, the snippets and the prose stay searchable.
+every reader downloads. The snippets' code is the same in both languages and was 40 % of each index,
+pushing a first visit's download past its budget; the prose around it names what the code calls. The
+notes under each listing, the outputs (where error messages are) and the prose stay searchable.
 Material's search plugin skips an element that carries `data-search-exclude`, until the next closing
 tag of the same name; so the mark goes on the listing's <pre>, which holds no nested <pre>.
 """
@@ -21,5 +24,10 @@ LISTING_CODE = re.compile(
 )
 
 
+# A snippet's code block is titled with its path (snippet_docs/directives.py); its output block is not.
+SNIPPET_CODE = re.compile(r'(<span class="filename">snippets/[^<]+\.py</span>)<pre>')
+
+
 def on_page_content(html, page, config, files):
-    return LISTING_CODE.sub(r"\1<pre data-search-exclude>", html)
+    html = LISTING_CODE.sub(r"\1<pre data-search-exclude>", html)
+    return SNIPPET_CODE.sub(r"\1<pre data-search-exclude>", html)

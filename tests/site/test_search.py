@@ -107,6 +107,13 @@ def test_walkthrough_source_stays_out_of_the_index_but_its_notes_do_not(index: d
     assert any("_single_tensor_sgd" in text for where, text in texts.items() if where.startswith("step/"))
 
 
+def test_snippet_code_stays_out_of_the_index_but_its_output_does_not(index: dict) -> None:
+    """hooks/search_scope.py: the code is the same in both languages; an output holds the error a reader searches."""
+    texts = [html.unescape(doc["text"]) for doc in index["docs"]]
+    assert not [text for text in texts if 'device = torch.device(os.environ.get("SNIPPET_DEVICE", "cpu"))' in text]
+    assert any("Tried to step 7 times" in text for text in texts)  # in-practice/14's output only
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_language_has_its_own_index_within_budget(site: Path, lang: str) -> None:
     """A first visit downloads its language's index only: at most SEARCH_INDEX_BUDGET_GZIP bytes, gzip-compressed."""
