@@ -19,11 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from snippet_docs.nav import content_pages, nav_pages
+from snippet_docs.static_host import serve
 
-from snippet_docs.nav import content_pages, nav_pages  # noqa: E402
-from snippet_docs.static_host import serve  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", os.environ.get("CHROMIUM", "/usr/bin/chromium"))
