@@ -7,17 +7,16 @@ Run with `make bench` (after benchmarks/snippets_and_build.py).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from snippet_docs.static_host import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 # Debian's Chromium by default; CI images that ship Chrome elsewhere set CHROMIUM.
@@ -65,25 +64,18 @@ def kind(html: str) -> str:
     return "math" if "<math" in html else "text"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args) -> None:
-        pass
-
-
 def measure_pages(site: Path) -> list[dict]:
+    """Each page as Chromium loads it from the site served like a static host; `response.body()` is the
+    decoded body, so the weight is uncompressed whatever the transfer encoding."""
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     pages = sorted(
         p.relative_to(site).parent.as_posix()
         for p in site.rglob("index.html")
         if p.relative_to(site).parts[0] not in ("assets", "search")
     )
     rows = []
-    with sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         for path in pages:
             path = "" if path == "." else f"{path}/"
@@ -121,7 +113,6 @@ def measure_pages(site: Path) -> list[dict]:
             )
             context.close()
         browser.close()
-    server.shutdown()
     return rows
 
 
